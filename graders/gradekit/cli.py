@@ -1,0 +1,90 @@
+"""Command-line grading for authors and CI: `learnpath grade` and `python -m gradekit.cli`."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from gradekit.errors import SpecError
+from gradekit.formats import FORMATS
+from gradekit.grade import grade
+from gradekit.settings import Settings
+from gradekit.spec import Exercise, load_exercise
+
+EXIT = {"pass": 0, "fail": 1, "error": 2}
+
+
+def read_submission(exercise: Exercise, path: Path) -> dict[str, str]:
+    """The learner's files from a folder, or from one file when the exercise has one file."""
+    if path.is_dir():
+        return {name: (path / name).read_text(encoding="utf-8") for name in exercise.files if (path / name).is_file()}
+    if path.is_file():
+        if len(exercise.files) != 1:
+            raise SpecError(path, None, f"is one file, but this exercise needs {', '.join(exercise.files)}; "
+                                        "pass a folder holding them")
+        return {exercise.files[0]: path.read_text(encoding="utf-8")}
+    raise SpecError(path, None, "does not exist; pass the submission folder or file")
+
+
+def grade_command(exercise_dir: str, submission: str, fmt: str = "text", output: str | None = None,
+                  visible_only: bool = False, settings: Settings | None = None) -> int:
+    """Grade and print the report; return the exit code (0 pass, 1 fail, 2 error or bad usage)."""
+    try:
+        exercise = load_exercise(exercise_dir)
+        files = read_submission(exercise, Path(submission))
+    except (SpecError, OSError, UnicodeDecodeError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    report = grade(exercise, files, settings or Settings(), visible_only=visible_only)
+    text = FORMATS[fmt](report, exercise)
+    if output:
+        Path(output).write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
+    return EXIT.get(str(report["status"]), 2)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m gradekit.cli", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+    grade_parser = commands.add_parser("grade", help="grade a submission against an exercise's tests")
+    grade_parser.add_argument("exercise_dir")
+    grade_parser.add_argument("submission")
+    grade_parser.add_argument("--format", choices=sorted(FORMATS), default="text")
+    grade_parser.add_argument("--output")
+    grade_parser.add_argument("--visible-only", action="store_true", help="run only the visible example tests")
+    device_parser = commands.add_parser("device", help="run a simulated serial device on a local pty")
+    device_parser.add_argument("name")
+    device_parser.add_argument("--fault", action="append", default=[], help="FAULT or FAULT=RATE, e.g. noise=0.3")
+    args = parser.parse_args(argv)
+    if args.command == "device":
+        return device_command(args.name, args.fault)
+    return grade_command(args.exercise_dir, args.submission, args.format, args.output, args.visible_only)
+
+
+def device_command(name: str, faults: list[str]) -> int:
+    """`learnpath device NAME [--fault noise=0.3 ...]`: serve a simulated device until Ctrl+C."""
+    from gradekit.devices import FAULTS, devices, run_on_local_pty
+
+    if name not in devices():
+        print(f"error: unknown device {name!r}; use one of {', '.join(sorted(devices()))}", file=sys.stderr)
+        return 2
+    parsed: dict[str, float] = {}
+    for text in faults:
+        fault, _, rate = text.partition("=")
+        if fault not in FAULTS:
+            print(f"error: unknown fault {fault!r}; use one of {', '.join(FAULTS)}", file=sys.stderr)
+            return 2
+        try:
+            parsed[fault] = float(rate) if rate else 1.0
+        except ValueError:
+            print(f"error: --fault {text}: the rate must be a number, e.g. {fault}=0.3", file=sys.stderr)
+            return 2
+    run_on_local_pty(name, parsed, {}, announce=lambda line: print(line, flush=True))
+    return 0
+
+
+
+if __name__ == "__main__":
+    sys.exit(main())

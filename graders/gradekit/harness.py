@@ -1,0 +1,251 @@
+"""The harness: runs the hidden tests with pytest and writes one JSON line per result.
+
+It runs in its own sandbox and never runs learner code; it talks to the subject through the
+fixtures `submission` and `client`. Results go to a file descriptor the subject cannot reach.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import os
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from gradekit.channel import Channel
+from gradekit.devices import Device, make_device
+from gradekit.remote import (
+    Connection,
+    Game,
+    LearnerGone,
+    LearnerTimeout,
+    LoadError,
+    NotPlainValue,
+    Submission,
+    http_client,
+)
+
+TEXT_CAP = 4096
+TRACE_CAP = 400
+SERIAL_TRACE = "application/vnd.learnpath.serial-trace+json"
+HARNESS_FILES = ("gradekit/harness.py", "gradekit/remote.py", "gradekit/channel.py", "gradekit/codec.py")
+
+
+def cap(text: str, limit: int = TEXT_CAP) -> str:
+    return text if len(text) <= limit else text[: limit - 20] + "\n… (cut)"
+
+
+def test_name(item: pytest.Item) -> str:
+    """The docstring's first line; parametrized cases get their case number, not their (hidden) inputs."""
+    doc = getattr(getattr(item, "function", None), "__doc__", None)
+    name = doc.strip().splitlines()[0].strip() if doc and doc.strip() else item.name.split("[")[0]
+    callspec = getattr(item, "callspec", None)
+    if callspec is not None:
+        name += f" (case {callspec.indices and min(callspec.indices.values()) + 1 or 1})"
+    return name
+
+
+class Harness:
+    """A pytest plugin object: fixtures for the learner's code and a result collector."""
+
+    def __init__(self, connection: Connection, report_fd: int, visible: set[str], data_dir: Path) -> None:
+        self.connection = connection
+        self.report = os.fdopen(report_fd, "w", buffering=1, encoding="utf-8")
+        self.visible = visible
+        self.data_dir = data_dir
+        self.artifacts: list[dict[str, Any]] = []
+        self.results: dict[str, dict[str, Any]] = {}
+        self.device: Device | None = None
+        self.device_stop = threading.Event()
+
+    def start_device(self, fd: int, name: str, options: dict[str, Any]) -> None:
+        """Run the simulated device on the pty's master side for the whole session."""
+        self.device = make_device(name, **options)
+        threading.Thread(target=self.device.serve, args=(fd, self.device_stop), daemon=True).start()
+
+    # fixtures ------------------------------------------------------------------------------------
+
+    @pytest.fixture
+    def submission(self) -> Submission:
+        return Submission(self.connection)
+
+    @pytest.fixture
+    def client(self) -> Any:
+        with http_client(self.connection) as client:
+            yield client
+
+    @pytest.fixture
+    def game(self) -> Game:
+        return Game(self.connection)
+
+    @pytest.fixture(name="device")
+    def device_fixture(self) -> Device:
+        if self.device is None:
+            raise RuntimeError("this exercise has no simulated device; set [options] device")
+        return self.device
+
+    @pytest.fixture(name="data_dir")
+    def data_dir_fixture(self) -> Path:
+        return self.data_dir
+
+    # hooks --------------------------------------------------------------------------------------
+
+    def pytest_configure(self, config: pytest.Config) -> None:
+        config.addinivalue_line("markers", "points(n): points this test is worth (default 1)")
+        config.addinivalue_line("markers", "reveal: show pytest's full assertion detail for this hidden test")
+
+    def pytest_collection_modifyitems(self, items: list[pytest.Item]) -> None:
+        for item in items:
+            self.emit({"event": "collected", "id": item.nodeid, "name": test_name(item)})
+
+    def pytest_runtest_setup(self, item: pytest.Item) -> None:
+        self.connection.output.clear()
+        self.connection.reveal = self.reveals(item)
+        if self.device is not None:  # each test starts with a clean record and no faults
+            with self.device.lock:
+                self.device.trace.clear()
+            self.device.faults.clear()
+        item.stash[START] = time.monotonic()
+
+    @pytest.hookimpl(wrapper=True)
+    def pytest_runtest_makereport(self, item: pytest.Item, call: pytest.CallInfo[None]) -> Any:
+        report = yield
+        if (report.when == "call" or report.failed or report.skipped) and item.nodeid not in self.results:
+            self.record(item, report, call)
+        return report
+
+    def pytest_collectreport(self, report: pytest.CollectReport) -> None:
+        if report.failed:
+            self.emit({"event": "collect_error", "id": report.nodeid, "message": cap(str(report.longrepr))})
+
+    def pytest_sessionfinish(self) -> None:
+        hello = self.connection.hello or {}
+        for artifact in hello.get("artifacts") or []:
+            if isinstance(artifact, dict):
+                self.emit({"event": "artifact", **{k: artifact.get(k) for k in ("name", "media_type", "test", "data")}})
+        self.emit({
+            "event": "done",
+            "subject": {
+                "loaded": bool(hello.get("ok")),
+                "error": hello.get("error"),
+                "cause": self.connection.cause,
+            },
+        })
+        self.report.close()
+
+    def reveals(self, item: pytest.Item) -> bool:
+        """Visible tests, and hidden ones the author marked `reveal`, show full detail."""
+        return Path(str(item.path)).name in self.visible or item.get_closest_marker("reveal") is not None
+
+    # results ------------------------------------------------------------------------------------
+
+    def record(self, item: pytest.Item, report: pytest.TestReport, call: pytest.CallInfo[None]) -> None:
+        marker = item.get_closest_marker("points")
+        max_points = marker.args[0] if marker and marker.args else 1
+        if isinstance(max_points, bool) or not isinstance(max_points, int | float) or max_points < 0:
+            max_points = 1
+        visible = Path(str(item.path)).name in self.visible
+        status, message, cause = "pass", "", None
+        output = "".join(self.connection.output)
+        if report.skipped:
+            status = "skipped"
+            message = str(call.excinfo.value) if call.excinfo else ""
+        elif report.failed:
+            status = "fail"
+            exc = call.excinfo.value if call.excinfo else None
+            message, cause, extra = explain(exc, self.reveals(item), report)
+            output = output + extra
+        result = {
+            "event": "test",
+            "id": item.nodeid,
+            "name": test_name(item),
+            "status": status,
+            "points": max_points if status == "pass" else 0,
+            "max_points": max_points,
+            "visible": visible,
+            "message": cap(message),
+            "output": cap(output),
+            "duration_ms": int((time.monotonic() - item.stash.get(START, time.monotonic())) * 1000),
+            "cause": cause,
+        }
+        self.results[item.nodeid] = result
+        if status == "fail":
+            self.attach_frame(item)
+        if self.device is not None and "device" in getattr(item, "funcargs", {}):
+            trace = self.device.record()[-TRACE_CAP:]
+            self.emit({"event": "artifact", "name": f"{item.name}-serial.json", "media_type": SERIAL_TRACE,
+                       "test": item.nodeid, "data": json.dumps(trace)})
+        self.emit(result)
+
+    def attach_frame(self, item: pytest.Item) -> None:
+        """A failed game test shows the screen as it was when the test failed."""
+        game = getattr(item, "funcargs", {}).get("game")
+        if not isinstance(game, Game) or not game.started or self.connection.broken:
+            return
+        try:
+            png = game.frame()
+        except Exception:  # the game may be the reason the test failed; the verdict stands without a frame
+            return
+        name = item.name.replace("/", "_")
+        self.emit({"event": "artifact", "name": f"{name}.png", "media_type": "image/png", "test": item.nodeid,
+                   "data": base64.b64encode(png).decode()})
+
+    def emit(self, event: dict[str, Any]) -> None:
+        self.report.write(json.dumps(event, default=str) + "\n")
+
+
+START = pytest.StashKey[float]()
+
+
+def explain(exc: BaseException | None, reveal: bool, report: pytest.TestReport) -> tuple[str, str | None, str]:
+    """The learner-facing message, the cause (timeout/crashed/...) and extra output for a failure."""
+    if exc is None:
+        return "This check failed.", None, ""
+    learner = getattr(exc, "learner_error", None)
+    if learner:
+        message = f"{learner['what']} raised {learner['type']}"
+        message += f": {learner['message']}" if learner["message"] else ""
+        return message, None, learner["traceback"]
+    if isinstance(exc, LearnerTimeout):
+        return str(exc), "timeout", ""
+    if isinstance(exc, LearnerGone):
+        return str(exc), "crashed", ""
+    if isinstance(exc, LoadError):
+        cause = "syntax_error" if exc.error.get("type") == "SyntaxError" else "crashed"
+        return str(exc), cause, str(exc.error.get("traceback", ""))
+    if isinstance(exc, pytest.fail.Exception):
+        text = str(exc.msg or "This check failed.")
+        if text.startswith("DID NOT RAISE "):
+            text = f"Expected {text.removeprefix('DID NOT RAISE ')} to be raised, but nothing was raised."
+        return text, None, ""
+    if isinstance(exc, NotPlainValue):
+        return str(exc), None, ""
+    if isinstance(exc, AssertionError):
+        text = str(exc)
+        if reveal:
+            return text or "This check failed.", None, ""
+        custom = "" if text.startswith("assert ") else text.split("\nassert ")[0]
+        return custom.strip() or "This check failed.", None, ""
+    if reveal:
+        return f"{type(exc).__name__}: {exc}", None, ""
+    return f"The check could not finish ({type(exc).__name__}); your result may have the wrong shape or type.", None, ""
+
+
+def run(channel_fd: int, report_fd: int, tests: list[str], visible: list[str], data_dir: str,
+        call_timeout: float, load_timeout: float, serial_fd: int | None = None, device: str | None = None,
+        device_options: dict[str, Any] | None = None) -> int:
+    """Run pytest on the hidden tests with the harness plugin; results go to `report_fd`."""
+    connection = Connection(Channel.from_fd(channel_fd), call_timeout, load_timeout)
+    plugin = Harness(connection, report_fd, set(visible), Path(data_dir))
+    if serial_fd is not None and device:
+        plugin.start_device(serial_fd, device, device_options or {})
+    args = [
+        "-q", "-p", "no:cacheprovider", "-p", "no:stepwise", "--no-header", "-rN",
+        "--import-mode=importlib", "-o", "python_files=test_*.py", "-o", "console_output_style=classic",
+        *tests,
+    ]
+    return int(pytest.main(args, plugins=[plugin]))

@@ -1,0 +1,20 @@
+"""The `serial` kind: the learner's code talks to a simulated device through a real serial port.
+
+The port (`/dev/ttyACM0` in the sandbox) is the slave side of a pseudo-terminal; the device named
+in `[options] device` runs on the master side in the harness, which judges from its record.
+"""
+
+from __future__ import annotations
+
+from gradekit.kinds import Kind
+
+PORT = "/dev/ttyACM0"
+
+
+class SerialKind(Kind):
+    name = "serial"
+    heavy_imports = ("serial",)
+    needs_port = True
+
+
+KIND = SerialKind()

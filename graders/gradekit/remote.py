@@ -1,0 +1,314 @@
+"""The harness's view of the learner's code: calls and HTTP requests over the channel.
+
+Everything that comes back is plain data rebuilt by the harness, or a `Remote` handle that never
+compares equal to anything and is never truthy by delegation.
+"""
+
+from __future__ import annotations
+
+import base64
+import builtins
+import itertools
+from typing import Any
+
+import httpx
+
+from gradekit import codec
+from gradekit.channel import Channel
+from gradekit.errors import ChannelError, SubjectGone
+
+
+class LearnerError(Exception):
+    """The learner's code raised an exception that is not a built-in one."""
+
+    def __init__(self, type_name: str, message: str) -> None:
+        super().__init__(f"{type_name}: {message}" if message else type_name)
+        self.type_name = type_name
+
+
+class LearnerTimeout(AssertionError):
+    """A call into the learner's code did not return in time."""
+
+
+class LearnerGone(AssertionError):
+    """The learner's program exited or crashed, so it can no longer answer."""
+
+
+class NotPlainValue(AssertionError):
+    """A handle to a learner object was used where a plain value was needed."""
+
+
+def _short(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _describe(path: list[str], args: tuple[Any, ...], kwargs: dict[str, Any], reveal: bool) -> str:
+    """How a call is named in feedback; a hidden test's arguments stay hidden."""
+    parts = [_short(repr(a)) for a in args] + [_short(f"{k}={v!r}") for k, v in kwargs.items()]
+    return f"{'.'.join(path) or 'the module'}({', '.join(parts) if reveal else ''})"
+
+
+class Connection:
+    """The harness end of the channel, with the subject's hello and per-call bookkeeping."""
+
+    def __init__(self, channel: Channel, call_timeout: float, load_timeout: float) -> None:
+        self.channel = channel
+        self.call_timeout = call_timeout
+        self.load_timeout = load_timeout
+        self.ids = itertools.count(1)
+        self.hello: dict[str, Any] | None = None
+        self.broken: str | None = None  # why the subject can no longer answer
+        self.cause: str | None = None  # "timeout" | "crashed" once broken
+        self.output: list[str] = []  # learner output since the current test began
+        self.reveal = True  # may feedback show the current test's arguments?
+
+    def ensure_loaded(self) -> None:
+        if self.hello is None:
+            try:
+                self.hello = self.channel.receive(timeout=self.load_timeout)
+            except TimeoutError:
+                self._break("timeout", f"Your code took longer than {self.load_timeout:g} s to load.")
+            except (SubjectGone, ChannelError):
+                self._break("crashed", "Your program exited while it was being loaded (did it call exit()?).")
+            if self.hello is not None and self.hello.get("output"):
+                self.output.append(str(self.hello["output"]))
+        if self.broken:
+            raise (LearnerTimeout if self.cause == "timeout" else LearnerGone)(self.broken)
+        assert self.hello is not None
+        if not self.hello.get("ok"):
+            error = self.hello.get("error") or {}
+            raise LoadError(error)
+
+    def _break(self, cause: str, message: str) -> None:
+        self.cause, self.broken = cause, message
+
+    def request(self, message: dict[str, Any], what: str) -> Any:
+        self.ensure_loaded()
+        message["id"] = next(self.ids)
+        try:
+            self.channel.send(message)
+            reply = self.channel.receive(timeout=self.call_timeout)
+        except TimeoutError:
+            self._break("timeout", f"An earlier call, {what}, never returned.")
+            raise LearnerTimeout(
+                f"{what} did not return within {self.call_timeout:g} s; look for an endless loop or a blocking call."
+            ) from None
+        except (SubjectGone, ChannelError):
+            self._break("crashed", f"Your program exited or crashed during {what}.")
+            raise LearnerGone(f"Your program exited or crashed during {what} (did it call exit()?).") from None
+        if reply.get("output"):
+            self.output.append(str(reply["output"]))
+        if not reply.get("ok"):
+            raise learner_exception(reply.get("error") or {}, what)
+        return reply.get("value")
+
+    def decode(self, data: Any) -> Any:
+        return codec.decode(data, lambda info: Remote(self, info))
+
+
+class LoadError(AssertionError):
+    """The learner's files could not be loaded (syntax error, failing import, missing app)."""
+
+    def __init__(self, error: dict[str, Any]) -> None:
+        self.error = error
+        where = ""
+        if error.get("type") == "SyntaxError" and error.get("filename"):
+            where = f" ({error['filename']}, line {error.get('lineno')})"
+        super().__init__(f"Your code could not be loaded: {error.get('type')}{where}: {error.get('message')}")
+
+
+def learner_exception(error: dict[str, Any], what: str) -> BaseException:
+    """An exception of the same built-in type (or built on its nearest built-in base), with the learner's traceback."""
+    type_name = str(error.get("type", "Exception"))
+    message = str(error.get("message", ""))
+    exc_type = _exception_type(error, type_name)
+    try:
+        exc = exc_type(type_name, message) if issubclass(exc_type, LearnerError) else exc_type(message)
+    except Exception:
+        exc = LearnerError(type_name, message)
+    exc.learner_error = {"what": what, "type": type_name, "message": message,  # type: ignore[attr-defined]
+                         "traceback": str(error.get("traceback", ""))}
+    return exc
+
+
+def _exception_type(error: dict[str, Any], type_name: str) -> type[Exception]:
+    if error.get("builtin"):
+        found = getattr(builtins, type_name, None)
+        if isinstance(found, type) and issubclass(found, Exception):
+            return found
+    for base_name in error.get("bases", []):
+        base = getattr(builtins, str(base_name), None)
+        if isinstance(base, type) and issubclass(base, Exception) and base is not Exception:
+            # e.g. json.JSONDecodeError arrives as a ValueError, so pytest.raises(ValueError) sees it
+            return type(type_name, (LearnerError, base), {})
+    return LearnerError
+
+
+class Reference:
+    """A name in the learner's module or on a remote object: call it, or `.get()` its value."""
+
+    def __init__(self, connection: Connection, target: int | None, path: list[str]) -> None:
+        self._connection, self._target, self._path = connection, target, path
+
+    def __getattr__(self, name: str) -> Reference:
+        if name.startswith("__"):
+            raise AttributeError(name)
+        return Reference(self._connection, self._target, [*self._path, name])
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        message = {"op": "call", "target": self._target, "path": self._path,
+                   "args": encode_argument(list(args)), "kwargs": encode_argument(kwargs)}
+        what = _describe(self._path, args, kwargs, self._connection.reveal)
+        return self._connection.decode(self._connection.request(message, what))
+
+    def get(self) -> Any:
+        message = {"op": "get", "target": self._target, "path": self._path}
+        return self._connection.decode(self._connection.request(message, ".".join(self._path)))
+
+    def __eq__(self, other: object) -> bool:
+        raise NotPlainValue(f"{'.'.join(self._path)} must be called or read with .get() before comparing")
+
+    __hash__ = object.__hash__
+
+    def __repr__(self) -> str:
+        return ".".join(self._path)
+
+
+class Remote:
+    """An opaque handle to an object living in the learner's process."""
+
+    def __init__(self, connection: Connection, info: dict[str, Any]) -> None:
+        self._connection = connection
+        self._id = int(info["id"])
+        self.type_name = str(info.get("type", "object"))
+        self.text = str(info.get("repr", ""))[:200]
+
+    def __getattr__(self, name: str) -> Reference:
+        if name.startswith("__"):
+            raise AttributeError(name)
+        return Reference(self._connection, self._id, [name])
+
+    def __eq__(self, other: object) -> bool:
+        return other is self
+
+    def __ne__(self, other: object) -> bool:
+        return other is not self
+
+    __hash__ = object.__hash__
+
+    def __bool__(self) -> bool:
+        raise NotPlainValue(f"got a {self.type_name} object where a plain value (number, text, list, ...) was expected")
+
+    def __repr__(self) -> str:
+        return f"<{self.type_name} object: {self.text}>"
+
+
+def encode_argument(value: Any) -> Any:
+    """Encode a harness-side argument; handles go back as references to the learner's objects."""
+
+    def handle(obj: Any) -> dict[str, Any]:
+        if isinstance(obj, Remote):
+            return {"$t": "handle", "id": obj._id}
+        raise TypeError(f"cannot send a {type(obj).__name__} to the learner's code")
+
+    return codec.encode(value, handle)
+
+
+class Submission:
+    """The `submission` fixture: the learner's module."""
+
+    def __init__(self, connection: Connection) -> None:
+        self._connection = connection
+
+    def __getattr__(self, name: str) -> Reference:
+        if name.startswith("__"):
+            raise AttributeError(name)
+        return Reference(self._connection, None, [name])
+
+    def get(self, name: str) -> Any:
+        return Reference(self._connection, None, name.split(".")).get()
+
+    def __repr__(self) -> str:
+        return "submission"
+
+    def load(self) -> None:
+        """Load the learner's files now (raises LoadError for a syntax error)."""
+        self._connection.ensure_loaded()
+
+    def figures(self) -> list[dict[str, Any]]:
+        """The learner's open matplotlib figures as plain data (see gradekit.figures)."""
+        return list(self._connection.decode(self._connection.request({"op": "figures"}, "the figures")))
+
+
+class Game:
+    """The `game` fixture: drives the learner's pygame game one deterministic frame at a time."""
+
+    def __init__(self, connection: Connection) -> None:
+        self._connection = connection
+        self.fps = 60
+        self.started = False
+
+    def _do(self, action: str, what: str, **fields: Any) -> Any:
+        message = {"op": "game", "action": action, **fields}
+        return self._connection.decode(self._connection.request(message, what))
+
+    def start(self, factory: str = "Game") -> dict[str, Any]:
+        """Create the learner's game on a fresh screen; returns its width, height and fps."""
+        info: dict[str, Any] = self._do("start", f"{factory}(screen)", factory=factory)
+        self.fps, self.started = int(info["fps"]), True
+        return info
+
+    def press(self, key: str | int) -> None:
+        """Hold a key down (a KEYDOWN event, and get_pressed() reports it) until release()."""
+        self._do("key", f"pressing {key}", key=key, down=True)
+
+    def release(self, key: str | int) -> None:
+        self._do("key", f"releasing {key}", key=key, down=False)
+
+    def post(self, event_type: str, **attributes: Any) -> None:
+        """Post any pygame event, e.g. post("MOUSEBUTTONDOWN", pos=(10, 20), button=1)."""
+        self._do("post", f"posting {event_type}", type=event_type, attributes=attributes)
+
+    def step(self, frames: int = 1) -> int:
+        """Run `frames` frames (events, update(1 / fps), draw); returns the frame count so far."""
+        return int(self._do("step", f"{frames} frame(s) of the game", frames=frames))
+
+    def seconds(self, seconds: float) -> int:
+        return self.step(round(seconds * self.fps))
+
+    def state(self) -> Any:
+        return self._do("state", "Game.state()")
+
+    def frame(self) -> bytes:
+        """The screen as PNG bytes."""
+        return bytes(self._do("frame", "capturing the screen"))
+
+    def pixel(self, x: int, y: int) -> tuple[int, int, int]:
+        return tuple(self._do("pixel", f"reading pixel ({x}, {y})", x=x, y=y))
+
+
+class ChannelTransport(httpx.BaseTransport):
+    """An httpx transport whose requests are answered by the learner's app in the subject."""
+
+    def __init__(self, connection: Connection) -> None:
+        self.connection = connection
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        body = request.read()
+        target = request.url.raw_path.decode("ascii")
+        message = {
+            "op": "http", "method": request.method, "url": target,
+            "headers": [[k.decode("latin-1"), v.decode("latin-1")] for k, v in request.headers.raw],
+            "body": base64.b64encode(body).decode(),
+        }
+        shown = target if self.connection.reveal else request.url.path
+        reply = self.connection.request(message, f"{request.method} {shown}")
+        if type(reply) is not dict or type(reply.get("status")) is not int:
+            raise ChannelError("the app's answer was malformed")
+        headers = [(str(k), str(v)) for k, v in reply.get("headers", [])]
+        headers = [(k, v) for k, v in headers if k.lower() not in ("content-encoding", "transfer-encoding")]
+        return httpx.Response(reply["status"], headers=headers, content=base64.b64decode(reply.get("body", "")))
+
+
+def http_client(connection: Connection) -> httpx.Client:
+    return httpx.Client(transport=ChannelTransport(connection), base_url="http://testserver", follow_redirects=True)

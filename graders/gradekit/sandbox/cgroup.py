@@ -1,0 +1,108 @@
+"""Control groups for one sandboxed run: a memory cap that kills and a process-count cap."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import signal
+import time
+import uuid
+from pathlib import Path
+
+ROOT = Path("/sys/fs/cgroup")
+
+
+def _own_path(controller: str) -> str | None:
+    """This process's cgroup path for `controller` ("" for the unified v2 hierarchy)."""
+    try:
+        lines = Path("/proc/self/cgroup").read_text().splitlines()
+    except OSError:
+        return None
+    for line in lines:
+        _, controllers, path = line.split(":", 2)
+        if controller in controllers.split(",") or (controller == "" and controllers == ""):
+            return path
+    return None
+
+
+class CgroupSet:
+    """One cgroup per needed controller (v1) or one cgroup (v2), created for a single run."""
+
+    def __init__(self, dirs: dict[str, Path], version: int) -> None:
+        self.dirs = dirs
+        self.version = version
+
+    @classmethod
+    def create(cls, memory_bytes: int, max_pids: int) -> CgroupSet | None:
+        """Create and limit a fresh cgroup set, or return None when cgroups cannot be used here."""
+        name = f"learnpath-{uuid.uuid4().hex[:12]}"
+        try:
+            if (ROOT / "memory").is_dir() and (ROOT / "pids").is_dir():
+                dirs = {c: ROOT / c / (_own_path(c) or "/").lstrip("/") / name for c in ("memory", "pids")}
+                for path in dirs.values():
+                    path.mkdir()
+                made = cls(dirs, 1)
+                (dirs["memory"] / "memory.limit_in_bytes").write_text(str(memory_bytes))
+                swap = dirs["memory"] / "memory.memsw.limit_in_bytes"
+                if swap.exists():
+                    swap.write_text(str(memory_bytes))
+                (dirs["pids"] / "pids.max").write_text(str(max_pids))
+                return made
+            if (ROOT / "cgroup.controllers").is_file():
+                path = ROOT / (_own_path("") or "/").lstrip("/") / name
+                path.mkdir()
+                made = cls({"unified": path}, 2)
+                (path / "memory.max").write_text(str(memory_bytes))
+                if (path / "memory.swap.max").exists():
+                    (path / "memory.swap.max").write_text("0")
+                (path / "pids.max").write_text(str(max_pids))
+                return made
+        except OSError:
+            return None
+        return None
+
+    @property
+    def procs_files(self) -> list[str]:
+        return [str(path / "cgroup.procs") for path in self.dirs.values()]
+
+    def memory_exceeded(self) -> bool:
+        try:
+            if self.version == 1:
+                control = (self.dirs["memory"] / "memory.oom_control").read_text()
+                fields = dict(line.split() for line in control.splitlines() if line.strip())
+                if "oom_kill" in fields:
+                    return int(fields["oom_kill"]) > 0
+                return int((self.dirs["memory"] / "memory.failcnt").read_text()) > 0
+            events = (self.dirs["unified"] / "memory.events").read_text()
+            fields = dict(line.split() for line in events.splitlines() if line.strip())
+            return int(fields.get("oom_kill", "0")) > 0
+        except (OSError, ValueError):
+            return False
+
+    def pids(self) -> set[int]:
+        found: set[int] = set()
+        for procs in self.procs_files:
+            with contextlib.suppress(OSError):
+                found.update(int(p) for p in Path(procs).read_text().split())
+        return found
+
+    def destroy(self) -> None:
+        """Kill every process left in the group and remove it."""
+        deadline = time.monotonic() + 5
+        while time.monotonic() < deadline:
+            left = self.pids()
+            if not left:
+                break
+            for pid in left:
+                with contextlib.suppress(ProcessLookupError):
+                    os.kill(pid, signal.SIGKILL)
+            time.sleep(0.01)
+        for path in self.dirs.values():
+            for _ in range(100):
+                try:
+                    path.rmdir()
+                    break
+                except FileNotFoundError:
+                    break
+                except OSError:
+                    time.sleep(0.02)

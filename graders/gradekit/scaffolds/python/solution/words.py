@@ -1,0 +1,3 @@
+def word_count(text):
+    """How many words `text` has."""
+    return len(text.split())

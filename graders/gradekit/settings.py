@@ -1,0 +1,46 @@
+"""Settings for the grading engine, passed explicitly (gradekit never reads Flask config)."""
+
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import dataclass, field, fields
+
+
+@dataclass(frozen=True)
+class Settings:
+    """How and where gradekit runs sandboxes. Every field has a default and a help text."""
+
+    backend: str = field(default="bwrap", metadata={"help": "sandbox backend: bwrap or docker"})
+    python: str = field(
+        default=sys.executable, metadata={"help": "interpreter (with gradekit's dependencies) run in sandboxes"}
+    )
+    uid_base: int = field(
+        default=64000,
+        metadata={"help": "when run as root: harness runs as uid_base+2*slot, subject as uid_base+2*slot+1"},
+    )
+    slot: int = field(default=0, metadata={"help": "worker slot; gives each concurrent run its own uids"})
+    cgroups: bool = field(default=True, metadata={"help": "use cgroups for memory and process limits when possible"})
+    docker_image_prefix: str = field(
+        default="learnpath-grader", metadata={"help": "docker backend: image name prefix, one image per kind"}
+    )
+
+    @classmethod
+    def from_mapping(cls, values: dict[str, str]) -> Settings:
+        """Build settings from strings (e.g. LEARNPATH_GRADER_* variables passed in by the caller)."""
+        kwargs: dict[str, object] = {}
+        for f in fields(cls):
+            if f.name in values:
+                raw = values[f.name]
+                default = getattr(cls, f.name, None)
+                if isinstance(default, bool):
+                    kwargs[f.name] = str(raw).lower() in {"1", "true", "yes", "on"}
+                elif isinstance(default, int):
+                    kwargs[f.name] = int(raw)
+                else:
+                    kwargs[f.name] = raw
+        return cls(**kwargs)  # type: ignore[arg-type]
+
+    @property
+    def running_as_root(self) -> bool:
+        return os.geteuid() == 0

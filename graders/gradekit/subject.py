@@ -1,0 +1,205 @@
+"""The subject runner: loads the learner's files and answers the harness's requests.
+
+This runs inside the subject sandbox, in the same process as the learner's code, so nothing here
+is trusted: it only turns requests into calls and results into plain data. Verdicts are decided
+in the harness.
+"""
+
+from __future__ import annotations
+
+import base64
+import contextlib
+import io
+import os
+import sys
+import traceback
+import warnings
+from collections.abc import Iterator
+from typing import Any
+
+from gradekit import codec
+from gradekit.channel import Channel
+from gradekit.errors import SubjectGone
+from gradekit.kinds import Loaded, get_kind
+from gradekit.sandbox import WORK_DIR
+
+OUTPUT_CAP = 64 * 1024
+
+def _builtin_exception_names() -> set[str]:
+    import builtins
+
+    return {n for n, v in vars(builtins).items() if isinstance(v, type) and issubclass(v, BaseException)}
+
+
+class CappedText(io.StringIO):
+    """A text buffer that keeps the first OUTPUT_CAP characters."""
+
+    def write(self, text: str) -> int:
+        room = OUTPUT_CAP - self.tell()
+        if room > 0:
+            super().write(str(text)[:room])
+        return len(text)
+
+
+@contextlib.contextmanager
+def captured() -> Iterator[CappedText]:
+    buffer = CappedText()
+    with contextlib.redirect_stdout(buffer), contextlib.redirect_stderr(buffer):
+        yield buffer
+
+
+def is_learner_file(filename: str) -> bool:
+    """Learner files sit directly in the work folder; the runtime never does."""
+    return os.path.dirname(filename) == WORK_DIR
+
+
+def learner_traceback(exc: BaseException) -> str:
+    """The traceback limited to frames in the learner's own files."""
+    frames = [f for f in traceback.extract_tb(exc.__traceback__) if is_learner_file(f.filename)]
+    lines = traceback.format_list(frames) if frames else []
+    if isinstance(exc, SyntaxError) and exc.filename and is_learner_file(exc.filename):
+        lines = []
+    detail = "".join(traceback.format_exception_only(type(exc), exc))
+    head = "Traceback (most recent call last):\n" if lines else ""
+    return (head + "".join(lines) + detail).replace(WORK_DIR + "/", "")
+
+
+def describe_error(exc: BaseException, builtin_names: set[str]) -> dict[str, Any]:
+    name = type(exc).__name__
+    try:
+        message = str(exc)
+    except Exception:  # a learner exception whose __str__ fails
+        message = ""
+    bases = [c.__name__ for c in type(exc).__mro__ if c.__module__ == "builtins" and c.__name__ in builtin_names]
+    info: dict[str, Any] = {
+        "type": name,
+        "builtin": name in builtin_names and type(exc).__module__ == "builtins",
+        "bases": bases[:6],
+        "message": message[:2000],
+        "traceback": learner_traceback(exc)[:8000],
+    }
+    if isinstance(exc, SyntaxError):
+        info["message"] = str(exc.msg)[:2000]
+        info["filename"] = (exc.filename or "").replace(WORK_DIR + "/", "")
+        info["lineno"] = exc.lineno
+    return info
+
+
+class Subject:
+    """Serves one harness: calls, attribute reads and HTTP requests against what the kind loaded."""
+
+    def __init__(self, channel: Channel | None, loaded: Loaded) -> None:
+        self.channel = channel
+        self.loaded = loaded
+        self.handles: dict[int, Any] = {}
+        self.builtin_names = _builtin_exception_names()
+        self.http_client: Any = None
+
+    def make_handle(self, value: Any) -> dict[str, Any]:
+        key = len(self.handles) + 1
+        self.handles[key] = value
+        try:
+            text = repr(value)[:200]
+        except Exception:
+            text = "<unprintable>"
+        return {"$t": "handle", "id": key, "type": type(value).__name__, "repr": text}
+
+    def resolve_handle(self, info: dict[str, Any]) -> Any:
+        return self.handles[int(info["id"])]
+
+    def target(self, request: dict[str, Any]) -> Any:
+        handle = request.get("target")
+        obj = self.loaded.module if handle is None else self.handles[int(handle)]
+        for name in request.get("path", []):
+            obj = getattr(obj, str(name))
+        return obj
+
+    def serve(self) -> None:
+        assert self.channel is not None
+        while True:
+            try:
+                request = self.channel.receive()
+            except SubjectGone:
+                return
+            self.channel.send(self.answer(request))
+
+    def answer(self, request: dict[str, Any]) -> dict[str, Any]:
+        if self.loaded.bridge is not None and request.get("op") in ("call", "get", "figures"):
+            return {**self.loaded.bridge(request), "id": request.get("id")}
+        reply: dict[str, Any] = {"id": request.get("id")}
+        with captured() as output:
+            try:
+                reply["value"] = self.handle(request)
+                reply["ok"] = True
+            except BaseException as exc:  # noqa: BLE001 - every learner failure is reported, even SystemExit
+                reply["ok"] = False
+                reply["error"] = describe_error(exc, self.builtin_names)
+        reply["output"] = output.getvalue()
+        return reply
+
+    def handle(self, request: dict[str, Any]) -> Any:
+        op = request.get("op")
+        if op == "call":
+            args = codec.decode(request.get("args", []), self.resolve_handle)
+            kwargs = codec.decode(request.get("kwargs", {"$t": "dict", "v": []}), self.resolve_handle)
+            result = self.target(request)(*args, **kwargs)
+            return codec.encode(result, self.make_handle)
+        if op == "get":
+            return codec.encode(self.target(request), self.make_handle)
+        if op == "http":
+            return self.http(request)
+        if op in self.loaded.ops:
+            return codec.encode(self.loaded.ops[str(op)](request), self.make_handle)
+        if op == "figures":
+            from gradekit.figures import describe_figures
+
+            return codec.encode(describe_figures(), self.make_handle)
+        raise ValueError(f"unknown request {op!r}")
+
+    def http(self, request: dict[str, Any]) -> dict[str, Any]:
+        if self.loaded.app is None:
+            raise LookupError("this exercise has no web app to send requests to")
+        if self.http_client is None:
+            with warnings.catch_warnings():  # starlette's notice about its http client is not the learner's
+                warnings.simplefilter("ignore")
+                from starlette.testclient import TestClient
+
+            client = TestClient(self.loaded.app, raise_server_exceptions=True, follow_redirects=False)
+            client.__enter__()  # runs the app's startup (lifespan) once
+            self.http_client = client
+        body = base64.b64decode(request.get("body", ""))
+        try:
+            response = self.http_client.request(
+                str(request["method"]), str(request["url"]), headers=request.get("headers", []), content=body
+            )
+        except Exception as exc:
+            print(learner_traceback(exc), file=sys.stderr)
+            return {"status": 500, "headers": [["content-type", "text/plain"]],
+                    "body": base64.b64encode(b"Internal Server Error").decode(), "exception": type(exc).__name__}
+        return {
+            "status": response.status_code,
+            "headers": [[k, v] for k, v in response.headers.multi_items()],
+            "body": base64.b64encode(response.content).decode(),
+        }
+
+
+def run(channel_fd: int, kind_name: str, files: tuple[str, ...], options: dict[str, Any]) -> None:
+    """Load the learner's files, say hello, then serve requests until the harness hangs up."""
+    channel = Channel.from_fd(channel_fd)
+    sys.path.insert(0, WORK_DIR)
+    os.chdir(WORK_DIR)
+    hello: dict[str, Any] = {"hello": True}
+    loaded = None
+    with captured() as output:
+        try:
+            loaded = get_kind(kind_name).load(files, options)
+            hello["ok"] = True
+        except BaseException as exc:  # noqa: BLE001 - a failing import is the learner's verdict
+            hello["ok"] = False
+            hello["error"] = describe_error(exc, _builtin_exception_names())
+    hello["output"] = output.getvalue()
+    if loaded is not None:
+        hello.update(loaded.hello)
+    channel.send(hello)
+    if loaded is not None:
+        Subject(channel, loaded).serve()
