@@ -1,0 +1,278 @@
+"""Views for the catalog, tracks, exercises, hints and submission results."""
+
+from __future__ import annotations
+
+import math
+import secrets
+from collections.abc import Sequence
+from datetime import timedelta
+
+from flask import abort, current_app, flash, g, jsonify, redirect, render_template, request, url_for
+from flask_login import current_user, login_required
+from sqlalchemy import func, select
+from werkzeug.wrappers import Response
+
+from learnpath import CONTENT_SECURITY_POLICY, queue
+from learnpath.extensions import db
+from learnpath.learn import bp
+from learnpath.learn.forms import SubmissionForm, submission_form
+from learnpath.learn.notebook import empty_notebook, is_notebook, notebook_error
+from learnpath.models import Exercise, Progress, Submission, Track, utcnow
+from learnpath.progress import LABELS, exercise_states, missing_requirements, progress_by_exercise
+from learnpath.render import render_statement
+from learnpath.workspace import find_draft, hints_revealed, reveal_next_hint, save_draft
+
+RECENT_SUBMISSIONS = 5
+LEARNER_MODES = ("submit", "examples")
+RATE_WINDOW = timedelta(minutes=1)
+ExercisePage = str | Response | tuple[Response, int] | tuple[str, int, dict[str, str]]
+
+
+@bp.app_context_processor
+def progress_labels() -> dict[str, object]:
+    return {"state_labels": LABELS}
+
+
+@bp.app_template_global()
+def csp_nonce() -> str:
+    """This response's nonce: the editor's generated stylesheet carries it past the CSP."""
+    if "csp_nonce" not in g:
+        g.csp_nonce = secrets.token_urlsafe(16)
+    return str(g.csp_nonce)
+
+
+@bp.after_app_request
+def allow_nonced_styles(response: Response) -> Response:
+    """Add `style-src 'self' 'nonce-…'` to the CSP of a page that handed out a nonce (no inline scripts)."""
+    nonce = g.get("csp_nonce")
+    if nonce:
+        policy = response.headers.get("Content-Security-Policy", CONTENT_SECURITY_POLICY)
+        if "style-src" not in policy:
+            response.headers["Content-Security-Policy"] = f"{policy}; style-src 'self' 'nonce-{nonce}'"
+    return response
+
+
+@bp.app_template_filter("points")
+def points(value: float | None) -> str:
+    """3.0 as "3", 2.5 as "2.5"."""
+    return "–" if value is None else f"{value:g}"
+
+
+@bp.route("/")
+def catalog() -> str:
+    tracks = db.session.scalars(select(Track).where(Track.active).order_by(Track.position)).all()
+    counts = dict(
+        db.session.execute(
+            select(Exercise.track_id, func.count()).where(Exercise.active).group_by(Exercise.track_id)
+        ).all()
+    )
+    done: dict[int, int] = {}
+    if current_user.is_authenticated:
+        done = dict(
+            db.session.execute(
+                select(Exercise.track_id, func.count())
+                .join(Progress, Progress.exercise_id == Exercise.id)
+                .where(Exercise.active, Progress.user_id == current_user.id)
+                .where(Progress.status == "done")
+                .group_by(Exercise.track_id)
+            ).all()
+        )
+    roles: dict[str, list[Track]] = {}
+    for track in tracks:
+        roles.setdefault(track.role, []).append(track)
+    return render_template("learn/catalog.html", roles=roles, counts=counts, done=done)
+
+
+@bp.route("/tracks/<slug>")
+def track_page(slug: str) -> str:
+    track = active_track(slug)
+    exercises = [e for e in track.exercises if e.active]
+    states = exercise_states(exercises)
+    finished = bool(exercises) and all(states[e.id] == "done" for e in exercises)
+    titles = {exercise.slug: exercise.title for exercise in exercises}
+    return render_template(
+        "learn/track.html", track=track, exercises=exercises, states=states, finished=finished, titles=titles
+    )
+
+
+@bp.route("/tracks/<track_slug>/<slug>", methods=["GET", "POST"])
+@login_required
+def exercise_page(track_slug: str, slug: str) -> ExercisePage:
+    exercise = active_exercise(track_slug, slug)
+    wants_json = request.accept_mimetypes.best == "application/json"
+    form = submission_form(exercise.files, initial_files(exercise))
+    blockers = missing_requirements(exercise)
+    if form.validate_on_submit():
+        files = form.files()
+        problems = [notebook_error(name, text) for name, text in files.items() if is_notebook(name)]
+        problems = [problem for problem in problems if problem]
+        wait = seconds_until_next_submission()
+        if blockers:
+            message, status = "Finish the exercises this one builds on first.", 403
+        elif problems:
+            message, status = " ".join(problems), 400
+        elif wait:
+            message, status = rate_limit_message(wait), 429
+        else:
+            save_draft(current_user.id, exercise, files)
+            submission = queue.enqueue(current_user, exercise, files, form.mode)
+            if wants_json:
+                return jsonify(submission_links(submission)), 202
+            return redirect(url_for("learn.submission_page", submission_id=submission.id))
+        if wants_json:
+            return _json_refusal(message, status, wait)
+        if status != 429:  # the page shows its own notice with a countdown
+            flash(message, "error")
+        page = _render_exercise(exercise, form, blockers, retry_after=wait if status == 429 else 0)
+        return page, status, ({"Retry-After": str(wait)} if status == 429 else {})
+    if request.method == "POST" and wants_json:
+        errors = [error for _name, field in form.file_fields() for error in field.errors]
+        return _json_refusal(" ".join(errors) or "The form expired; reload the page.", 400, 0)
+    return _render_exercise(exercise, form, blockers)
+
+
+def _json_refusal(message: str, status: int, wait: int) -> tuple[Response, int]:
+    response = jsonify({"error": message, "retry_after": wait if status == 429 else None})
+    if status == 429:
+        response.headers["Retry-After"] = str(wait)
+    return response, status
+
+
+def initial_files(exercise: Exercise) -> dict[str, str]:
+    """What the editor opens with: the saved draft, else the latest submission, else the starter."""
+    draft = find_draft(current_user.id, exercise.id)
+    latest = db.session.scalar(
+        select(Submission)
+        .where(Submission.user_id == current_user.id, Submission.exercise_id == exercise.id)
+        .where(Submission.mode.in_(LEARNER_MODES))
+        .order_by(Submission.created_at.desc(), Submission.id.desc())
+        .limit(1)
+    )
+    sources = [draft.files if draft else {}, latest.files if latest else {}, exercise.starter_files]
+    files = {}
+    for name in exercise.files:
+        found = next((source[name] for source in sources if name in source), None)
+        files[name] = found if found is not None else (empty_notebook() if is_notebook(name) else "")
+    return files
+
+
+def submission_links(submission: Submission) -> dict[str, object]:
+    return {
+        "id": submission.id,
+        "mode": submission.mode,
+        "page": url_for("learn.submission_page", submission_id=submission.id),
+        "poll": url_for("api.submission", submission_id=submission.id),
+        "feedback": url_for("learn.submission_feedback", submission_id=submission.id),
+    }
+
+
+def _render_exercise(exercise: Exercise, form: SubmissionForm, blockers: list[Exercise], retry_after: int = 0) -> str:
+    progress = progress_by_exercise(current_user.id, [exercise.id]).get(exercise.id)
+    attempts = progress.attempts if progress else 0
+    failed = attempts if not progress or progress.status != "done" else attempts - 1
+    revealed = hints_revealed(current_user.id, exercise.id)
+    recent = learner_submissions(exercise, limit=RECENT_SUBMISSIONS)
+    draft = find_draft(current_user.id, exercise.id)
+    return render_template(
+        "learn/exercise.html",
+        exercise=exercise,
+        statement=render_statement(exercise.statement_md),
+        form=form,
+        recent=recent,
+        blockers=blockers,
+        progress=progress,
+        hints=exercise.hints[:revealed],
+        hints_left=len(exercise.hints) - revealed,
+        hints_locked_for=max(0, exercise.hints_after - failed),
+        draft_revision=draft.revision if draft else 0,
+        retry_after=retry_after,
+        notebooks=[name for name in exercise.files if is_notebook(name)],
+    )
+
+
+@bp.route("/tracks/<track_slug>/<slug>/hints", methods=["POST"])
+@login_required
+def reveal_hint(track_slug: str, slug: str) -> Response:
+    """Reveal the next hint, once the learner has made the failed attempts the author asks for."""
+    exercise = active_exercise(track_slug, slug)
+    progress = progress_by_exercise(current_user.id, [exercise.id]).get(exercise.id)
+    attempts = progress.attempts if progress else 0
+    if not exercise.hints:
+        abort(404)
+    if attempts < exercise.hints_after and not (progress and progress.status == "done"):
+        needed = exercise.hints_after - attempts
+        flash(f"Hints open after {needed} more submitted attempt{'s' if needed != 1 else ''}.", "info")
+    else:
+        reveal_next_hint(current_user.id, exercise)
+    target = url_for("learn.exercise_page", track_slug=track_slug, slug=slug)
+    return redirect(target + "#hints")
+
+
+@bp.route("/submissions/<int:submission_id>")
+@login_required
+def submission_page(submission_id: int) -> str:
+    submission = owned_submission(submission_id)
+    report = submission.report.data if submission.report else None
+    return render_template("learn/submission.html", submission=submission, report=report)
+
+
+@bp.route("/submissions/<int:submission_id>/feedback")
+@login_required
+def submission_feedback(submission_id: int) -> str:
+    """The feedback panel alone, for the exercise page to show without reloading."""
+    submission = owned_submission(submission_id)
+    report = submission.report.data if submission.report else None
+    return render_template("learn/_feedback.html", submission=submission, report=report)
+
+
+def owned_submission(submission_id: int) -> Submission:
+    """The current user's submission, or 404 (another learner's submission does not exist)."""
+    submission = db.session.get(Submission, submission_id)
+    if submission is None or submission.user_id != current_user.id:
+        abort(404)
+    return submission
+
+
+def learner_submissions(exercise: Exercise, limit: int | None = None) -> Sequence[Submission]:
+    """The current user's submissions and example runs on `exercise`, newest first."""
+    query = (
+        select(Submission)
+        .where(Submission.user_id == current_user.id, Submission.exercise_id == exercise.id)
+        .where(Submission.mode.in_(LEARNER_MODES))
+        .order_by(Submission.created_at.desc(), Submission.id.desc())
+    )
+    return db.session.scalars(query.limit(limit) if limit else query).all()
+
+
+def active_track(slug: str) -> Track:
+    track = db.session.scalar(select(Track).where(Track.slug == slug, Track.active))
+    if track is None:
+        abort(404)
+    return track
+
+
+def active_exercise(track_slug: str, slug: str) -> Exercise:
+    exercise = db.session.scalar(select(Exercise).where(Exercise.key == f"{track_slug}/{slug}", Exercise.active))
+    if exercise is None or not exercise.track.active:
+        abort(404)
+    return exercise
+
+
+def seconds_until_next_submission() -> int:
+    """0 while the learner is under SUBMISSIONS_PER_MINUTE, else the seconds until a slot frees up."""
+    since = utcnow() - RATE_WINDOW
+    times = db.session.scalars(
+        select(Submission.created_at)
+        .where(Submission.user_id == current_user.id, Submission.created_at >= since)
+        .order_by(Submission.created_at.desc())
+    ).all()
+    limit = current_app.config["SUBMISSIONS_PER_MINUTE"]
+    if len(times) < limit:
+        return 0
+    frees_at = times[limit - 1] + RATE_WINDOW
+    return max(1, math.ceil((frees_at - utcnow()).total_seconds()))
+
+
+def rate_limit_message(wait: int) -> str:
+    limit = current_app.config["SUBMISSIONS_PER_MINUTE"]
+    return f"You have sent {limit} runs in the last minute, the most the graders take. Try again in {wait} s."

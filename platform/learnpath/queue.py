@@ -1,0 +1,327 @@
+"""The grading queue: the submission row is the truth; a claim takes a lease; results are written once."""
+
+from __future__ import annotations
+
+import json
+import secrets
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+from flask import Flask, current_app
+from sqlalchemy import and_, case, or_, select, update
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.sql.elements import ColumnElement
+
+from learnpath.extensions import db
+from learnpath.models import MODES, Exercise, Progress, Report, Submission, User, utcnow
+
+GRADER_ERROR_MESSAGE = "The grader could not judge this submission; it was not counted as an attempt."
+
+if TYPE_CHECKING:
+    from gradekit.pool import WarmPool
+
+
+class Claim(NamedTuple):
+    """A job taken by one worker: only the holder of `lease_token` may finish it."""
+
+    submission_id: int
+    attempt: int
+    lease_token: str
+    grader_failures: int
+
+
+def enqueue(user: User, exercise: Exercise, files: dict[str, str], mode: str = "submit") -> Submission:
+    """Commit a queued submission, then wake whatever transport runs the graders."""
+    if mode not in MODES:
+        raise ValueError(f"mode must be one of {MODES}, got {mode!r}")
+    submission = Submission(
+        user_id=user.id, exercise_id=exercise.id, files=dict(files), mode=mode, state="queued", notified_at=utcnow()
+    )
+    db.session.add(submission)
+    db.session.commit()
+    wake(submission.id)
+    return submission
+
+
+def wake(submission_id: int) -> None:
+    """Tell every registered transport that a job is waiting (a hint; the row is the truth)."""
+    for notify in current_app.extensions["learnpath.wakeups"]:
+        notify(submission_id)
+
+
+def _claimable(now: datetime) -> ColumnElement[bool]:
+    return or_(
+        Submission.state == "queued",
+        and_(Submission.state == "running", Submission.lease_expires_at < now),
+    )
+
+
+def claim_next_job(worker_id: str, lease_seconds: float) -> Claim | None:
+    """Take the oldest queued job, or a running one whose lease expired, or return None.
+
+    PostgreSQL skips rows another claim has locked; the claim itself is conditional (see `_take`).
+    """
+    while True:
+        candidate = db.session.execute(
+            select(Submission.id, Exercise.timeout)
+            .join(Exercise, Submission.exercise_id == Exercise.id)
+            .where(_claimable(utcnow()))
+            .order_by(Submission.created_at, Submission.id)
+            .limit(1)
+            .with_for_update(skip_locked=True, of=Submission)
+        ).first()
+        if candidate is None:
+            db.session.rollback()
+            return None
+        claim = _take(candidate.id, candidate.timeout, worker_id, lease_seconds)
+        if claim is not None:
+            return claim
+
+
+def claim_job(submission_id: int, worker_id: str, lease_seconds: float) -> Claim | None:
+    """Take this job if it is queued or its lease expired; None if it is done or a live lease holds it."""
+    timeout = db.session.scalar(
+        select(Exercise.timeout)
+        .join(Submission, Submission.exercise_id == Exercise.id)
+        .where(Submission.id == submission_id)
+    )
+    if timeout is None:
+        db.session.rollback()
+        return None
+    return _take(submission_id, timeout, worker_id, lease_seconds)
+
+
+def _take(submission_id: int, timeout: float, worker_id: str, lease_seconds: float) -> Claim | None:
+    """Lease the job if it is still claimable; of several workers racing for it exactly one wins.
+
+    The UPDATE repeats the claimable condition, so only one racer sees rowcount 1. A lease that
+    expired counts as a grader failure, which bounds jobs that keep killing their worker.
+    """
+    now = utcnow()
+    token = secrets.token_hex(16)
+    lease = max(lease_seconds, timeout * 3)
+    claimed = db.session.execute(
+        update(Submission)
+        .where(Submission.id == submission_id, _claimable(now))
+        .values(
+            state="running",
+            attempt=Submission.attempt + 1,
+            grader_failures=Submission.grader_failures + case((Submission.state == "running", 1), else_=0),
+            lease_token=token,
+            lease_expires_at=now + timedelta(seconds=lease),
+            worker=worker_id,
+            started_at=now,
+        )
+        .execution_options(synchronize_session=False)
+    )
+    if claimed.rowcount != 1:
+        db.session.rollback()
+        return None
+    attempt, failures = db.session.execute(
+        select(Submission.attempt, Submission.grader_failures).where(Submission.id == submission_id)
+    ).one()
+    db.session.commit()
+    return Claim(submission_id, attempt, token, failures)
+
+
+def due_for_resend(resend_after: float, limit: int = 500) -> list[int]:
+    """Claimable jobs not announced for `resend_after` seconds, marked as announced now.
+
+    Their message may have been lost (a broker restart, a web process killed between commit and
+    send). The UPDATE repeats its condition, so reapers running at once split the rows between them.
+    """
+    now = utcnow()
+    due = and_(
+        _claimable(now),
+        or_(Submission.notified_at.is_(None), Submission.notified_at < now - timedelta(seconds=resend_after)),
+    )
+    oldest = select(Submission.id).where(due).order_by(Submission.id).limit(limit).scalar_subquery()
+    ids = db.session.scalars(
+        update(Submission)
+        .where(Submission.id.in_(oldest), due)
+        .values(notified_at=now)
+        .returning(Submission.id)
+        .execution_options(synchronize_session=False)
+    ).all()
+    db.session.commit()
+    return sorted(ids)
+
+
+def complete_job(submission_id: int, lease_token: str, report: dict[str, Any]) -> bool:
+    """Write the report and the learner's progress, once, if `lease_token` still holds the job."""
+    try:
+        written = _complete(submission_id, lease_token, report)
+    except Exception:
+        db.session.rollback()
+        raise
+    if written:
+        db.session.commit()
+    else:
+        db.session.rollback()
+    return written
+
+
+def fail_job(submission_id: int, lease_token: str, message: str, report: dict[str, Any] | None = None) -> bool:
+    """Record a grader failure: queue the job again, or after GRADER_RETRIES tries report an error.
+
+    `report` is the grader's own error report, stored if this was the last try.
+    """
+    failed = db.session.execute(
+        update(Submission)
+        .where(_held(submission_id, lease_token))
+        .values(grader_failures=Submission.grader_failures + 1)
+        .execution_options(synchronize_session=False)
+    )
+    if failed.rowcount != 1:
+        db.session.rollback()
+        return False
+    failures = db.session.scalar(select(Submission.grader_failures).where(Submission.id == submission_id))
+    if failures is not None and failures < current_app.config["GRADER_RETRIES"]:
+        db.session.execute(
+            update(Submission)
+            .where(Submission.id == submission_id)
+            .values(state="queued", lease_token=None, lease_expires_at=None, worker=None, notified_at=utcnow())
+            .execution_options(synchronize_session=False)
+        )
+        db.session.commit()
+        current_app.logger.warning("grader failure on submission %s: %s", submission_id, message)
+        wake(submission_id)
+        return True
+    current_app.logger.error("giving up on submission %s: %s", submission_id, message)
+    if report is None:
+        key = db.session.scalar(
+            select(Exercise.key)
+            .join(Submission, Submission.exercise_id == Exercise.id)
+            .where(Submission.id == submission_id)
+        )
+        report = grader_error_report(message, key or "")
+    return complete_job(submission_id, lease_token, report)
+
+
+def grader_error_report(detail: str, exercise_key: str = "") -> dict[str, Any]:
+    """A `learnpath.report/1` for a submission the grader could not judge."""
+    return {
+        "schema": "learnpath.report/1",
+        "exercise": exercise_key,
+        "status": "error",
+        "reason": "grader_error",
+        "score": 0,
+        "max_score": 0,
+        "duration_ms": 0,
+        "message": GRADER_ERROR_MESSAGE,
+        "tests": [],
+        "artifacts": [],
+        "grader": {"detail": detail[:4096]},
+    }
+
+
+def run_one(
+    app: Flask, worker_id: str, slot: int = 0, pool: WarmPool | None = None, submission_id: int | None = None
+) -> bool:
+    """Claim one job (the oldest, or `submission_id`), grade it and write the result.
+
+    False when there was nothing to do: no job waiting, or `submission_id` is done or leased by a
+    live worker (a duplicate message, dropped).
+    """
+    with app.app_context():
+        lease_seconds = app.config["LEASE_SECONDS"]
+        if submission_id is None:
+            claim = claim_next_job(worker_id, lease_seconds)
+        else:
+            claim = claim_job(submission_id, worker_id, lease_seconds)
+        if claim is None:
+            return False
+        if claim.grader_failures >= app.config["GRADER_RETRIES"]:
+            fail_job(claim.submission_id, claim.lease_token, "the lease expired on every try")
+            return True
+        _grade_claim(app, claim, slot, pool)
+        return True
+
+
+def _grade_claim(app: Flask, claim: Claim, slot: int, pool: WarmPool | None) -> None:
+    submission = db.session.get_one(Submission, claim.submission_id)
+    track, slug = submission.exercise.key.split("/")
+    files, mode = dict(submission.files), submission.mode
+    db.session.close()  # hold no connection while grading
+    try:
+        # Imported here so a broken grading engine fails each job as a grader failure.
+        from gradekit import Settings, grade, load_exercise
+
+        exercise = load_exercise(Path(app.config["CONTENT_ROOT"]) / "exercises" / track / slug)
+        settings = Settings.from_mapping({**app.config["GRADER"], "slot": str(slot)})
+        report = grade(exercise, files, settings, visible_only=mode == "examples", pool=pool)
+    except Exception as exc:
+        app.logger.exception("grading submission %s failed", claim.submission_id)
+        fail_job(claim.submission_id, claim.lease_token, f"{type(exc).__name__}: {exc}")
+        return
+    if report.get("status") in ("pass", "fail"):
+        try:
+            complete_job(claim.submission_id, claim.lease_token, report)
+        except (TypeError, ValueError) as exc:  # a report that cannot be stored is the grader's fault
+            fail_job(claim.submission_id, claim.lease_token, f"the report could not be stored: {exc}")
+    else:
+        detail = str(report.get("message") or "the grader reported an error")
+        fail_job(claim.submission_id, claim.lease_token, detail, report)
+
+
+def _held(submission_id: int, lease_token: str) -> ColumnElement[bool]:
+    return and_(
+        Submission.id == submission_id,
+        Submission.lease_token == lease_token,
+        Submission.state == "running",
+    )
+
+
+def _complete(submission_id: int, lease_token: str, report: dict[str, Any]) -> bool:
+    now = utcnow()
+    status = report.get("status")
+    if status not in ("pass", "fail", "error"):
+        raise ValueError(f"report status must be pass, fail or error, got {status!r}")
+    done = db.session.execute(
+        update(Submission)
+        .where(_held(submission_id, lease_token))
+        .values(
+            state="done",
+            status=status,
+            score=report.get("score"),
+            max_score=report.get("max_score"),
+            finished_at=now,
+        )
+        .execution_options(synchronize_session=False)
+    )
+    if done.rowcount != 1:
+        return False
+    db.session.add(Report(submission_id=submission_id, body=json.dumps(report), created_at=now))
+    user_id, exercise_id, mode = db.session.execute(
+        select(Submission.user_id, Submission.exercise_id, Submission.mode).where(Submission.id == submission_id)
+    ).one()
+    _record_progress(user_id, exercise_id, mode, report, now)
+    return True
+
+
+def _record_progress(user_id: int, exercise_id: int, mode: str, report: dict[str, Any], now: datetime) -> None:
+    """Count a judged submit as an attempt; an example run or a grader error only marks a start."""
+    dialect = db.session.get_bind().dialect.name
+    insert = {"sqlite": sqlite.insert, "postgresql": postgresql.insert}[dialect]
+    db.session.execute(
+        insert(Progress)
+        .values(
+            user_id=user_id, exercise_id=exercise_id, status="in_progress", best_score=0.0, attempts=0, updated_at=now
+        )
+        .on_conflict_do_nothing(index_elements=["user_id", "exercise_id"])
+    )
+    progress = db.session.scalars(
+        select(Progress).where(Progress.user_id == user_id, Progress.exercise_id == exercise_id).with_for_update()
+    ).one()
+    progress.updated_at = now
+    status = report["status"]
+    if mode != "submit" or status == "error":
+        return
+    progress.attempts += 1
+    score, max_score = report.get("score") or 0, report.get("max_score") or 0
+    fraction = 1.0 if status == "pass" else (score / max_score if max_score else 0.0)
+    progress.best_score = max(progress.best_score, fraction)
+    if status == "pass":
+        progress.status = "done"
+        progress.first_passed_at = progress.first_passed_at or now
