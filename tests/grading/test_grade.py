@@ -1,0 +1,154 @@
+"""Does grading in real bwrap sandboxes give the right verdict, with useful per-test feedback?"""
+
+from __future__ import annotations
+
+from gradekit import Settings, grade
+from gradekit.report import REASONS, SCHEMA, STATUSES, TEST_STATUSES
+
+
+def check_schema(report):
+    assert report["schema"] == SCHEMA
+    assert report["status"] in STATUSES
+    assert report["reason"] is None or report["reason"] in REASONS
+    assert set(report["grader"]) >= {"version", "backend", "kind", "tests_hash"}
+    for test in report["tests"]:
+        assert set(test) == {"id", "name", "status", "points", "max_points", "visible", "message", "output",
+                             "duration_ms"}
+        assert test["status"] in TEST_STATUSES
+
+
+def test_reference_solution_passes_with_every_test_listed(mean_exercise):
+    """Does the reference solution pass, with each test named by its docstring?"""
+    report = grade(mean_exercise, mean_exercise.solution_files(), Settings())
+    check_schema(report)
+    assert report["status"] == "pass" and report["reason"] is None
+    assert report["score"] == report["max_score"] == 4
+    assert [t["name"] for t in report["tests"]] == [
+        "mean() of three numbers", "mean() of floats", "mean([]) raises ValueError"]
+    assert report["grader"]["backend"] == "bwrap"
+
+
+def test_starter_fails_naming_each_failing_test(mean_exercise):
+    """Does the starter fail, with a message on every failing test?"""
+    report = grade(mean_exercise, mean_exercise.starter_files(), Settings())
+    check_schema(report)
+    assert report["status"] == "fail" and report["reason"] == "tests_failed"
+    assert all(t["status"] == "fail" and t["message"] for t in report["tests"])
+
+
+def test_hidden_tests_show_only_the_authors_message(mean_exercise, grade_source):
+    """Does a failing hidden test show the author's message but not the expected value?"""
+    report = grade_source("def mean(xs):\n    return 99\n")
+    hidden = next(t for t in report["tests"] if t["name"] == "mean() of floats")
+    assert hidden["message"] == "mean of two floats is wrong"
+    assert "2.0" not in hidden["message"] and "assert" not in hidden["message"]
+    visible = next(t for t in report["tests"] if t["visible"])
+    assert "99 == 2" in visible["message"]
+
+
+def test_learner_exceptions_show_the_learners_traceback(grade_source):
+    """Does an exception in the learner's code name the call and point at the learner's line?"""
+    report = grade_source("def mean(xs):\n    return xs[10]\n")
+    test = report["tests"][0]
+    assert test["message"] == "mean([1, 2, 3]) raised IndexError: list index out of range"
+    assert 'File "stats.py", line 2, in mean' in test["output"]
+    assert "gradekit" not in test["output"]
+
+
+def test_printed_output_is_captured_per_test(grade_source):
+    """Is what the learner printed shown with the test that printed it?"""
+    report = grade_source("def mean(xs):\n    print('got', xs)\n    return 0\n")
+    assert "got [1, 2, 3]" in report["tests"][0]["output"]
+
+
+def test_syntax_error_is_its_own_verdict(grade_source):
+    """Is a syntax error reported with the file and line?"""
+    report = grade_source("def mean(xs)\n    return 1\n")
+    assert report["status"] == "fail" and report["reason"] == "syntax_error"
+    assert report["message"] == "SyntaxError in stats.py, line 1: expected ':'"
+
+
+def test_exit_at_import_does_not_pass(grade_source):
+    """Does code that calls os._exit(0) at import fail instead of passing?"""
+    report = grade_source("import os\nos._exit(0)\n")
+    assert report["status"] == "fail" and report["reason"] == "crashed"
+    assert report["score"] == 0
+
+
+def test_sys_exit_at_import_does_not_pass(grade_source):
+    """Does code that calls sys.exit(0) at import fail?"""
+    report = grade_source("import sys\nsys.exit(0)\n")
+    assert report["status"] == "fail" and report["reason"] == "crashed"
+
+
+def test_object_that_equals_everything_does_not_pass(grade_source):
+    """Does returning an object whose __eq__ is always True fail?"""
+    source = (
+        "class Anything:\n    def __eq__(self, other):\n        return True\n    __hash__ = object.__hash__\n"
+        "def mean(xs):\n    if not xs:\n        raise ValueError\n    return Anything()\n"
+    )
+    report = grade_source(source)
+    assert report["status"] == "fail"
+    assert report["score"] == 2  # only the ValueError test, worth 2 points, passes
+
+
+def test_endless_loop_is_a_timeout(grade_source):
+    """Is an endless loop stopped and reported as a timeout with a clear message?"""
+    report = grade_source("def mean(xs):\n    while True:\n        pass\n")
+    assert report["status"] == "fail" and report["reason"] == "timeout"
+    assert "did not return within 2 s" in report["tests"][0]["message"]
+
+
+def test_memory_bomb_is_a_memory_verdict(grade_source):
+    """Is allocating far too much memory stopped with a memory verdict?"""
+    report = grade_source("data = bytearray(4 * 1024 ** 3)\n")
+    assert report["status"] == "fail" and report["reason"] == "memory_limit"
+    assert "more than 256 MB" in report["message"]
+
+
+def test_output_flood_is_an_output_verdict(grade_source):
+    """Is writing endless output straight to the terminal stopped with an output verdict?"""
+    report = grade_source("import os\nwhile True:\n    os.write(1, b'x' * 65536)\n")
+    assert report["status"] == "fail" and report["reason"] == "output_limit"
+
+
+def test_visible_only_runs_only_the_examples(mean_exercise):
+    """Does "Run examples" run only the visible tests?"""
+    report = grade(mean_exercise, mean_exercise.solution_files(), Settings(), visible_only=True)
+    assert report["status"] == "pass"
+    assert [t["visible"] for t in report["tests"]] == [True]
+
+
+def test_unknown_file_is_a_bad_submission(mean_exercise):
+    """Is a submission with files the exercise does not have refused with a clear message?"""
+    report = grade(mean_exercise, {"other.py": "x = 1"}, Settings())
+    assert report["status"] == "fail" and report["reason"] == "bad_submission"
+    assert "'other.py' is not part of this exercise" in report["message"]
+
+
+def test_fastapi_app_is_judged_over_http(api_exercise):
+    """Is a FastAPI app graded by HTTP requests from the harness, passing and failing as it should?"""
+    passed = grade(api_exercise, api_exercise.solution_files(), Settings())
+    assert passed["status"] == "pass", passed
+    failed = grade(api_exercise, api_exercise.starter_files(), Settings())
+    assert failed["reason"] == "tests_failed"
+    assert "GET /hello/R2D2 returned 404, expected 400" in [t["message"] for t in failed["tests"]]
+
+
+def test_app_missing_is_reported(api_exercise, grade_source):
+    """Does a module without the expected app get a clear message?"""
+    report = grade_source("from fastapi import FastAPI\napplication = FastAPI()\n", exercise=api_exercise)
+    assert report["status"] == "fail"
+    assert "main.py does not define `app`" in report["message"]
+
+
+def test_app_exception_is_a_500_with_the_traceback(api_exercise, grade_source):
+    """Does an exception in a route come back as a 500 with the learner's traceback in the output?"""
+    source = (
+        "from fastapi import FastAPI\napp = FastAPI()\n"
+        "@app.get('/hello/{name}')\ndef hello(name: str):\n    return 1 / 0\n"
+    )
+    report = grade_source(source, exercise=api_exercise)
+    test = report["tests"][0]
+    assert "500" in test["message"]
+    assert "ZeroDivisionError" in test["output"] and "main.py" in test["output"]

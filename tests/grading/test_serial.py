@@ -1,0 +1,98 @@
+"""Do serial exercises talk to a simulated device over a real pty, with faults and a trace?"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+import serial
+from gradekit import Settings, grade, load_exercise
+from gradekit.devices import make_device
+
+FRAGILE = """
+import serial
+
+def read_temperatures(port, count):
+    with serial.Serial(port, 9600, timeout=1) as link:
+        link.reset_input_buffer()
+        values = []
+        while len(values) < count:
+            line = link.readline().decode('ascii', 'replace').strip()
+            if line.startswith('T='):
+                values.append(float(line.split(',')[0][2:]))
+        return values
+"""
+
+
+@pytest.fixture
+def sensor(content_root: Path):
+    return load_exercise(content_root / "exercises" / "demo" / "sensor")
+
+
+def test_reference_passes_with_a_serial_trace_per_test(sensor):
+    """Does the reference pass, with a serial trace attached to each test that used the device?"""
+    report = grade(sensor, sensor.solution_files(), Settings())
+    assert report["status"] == "pass", report
+    traces = [a for a in report["artifacts"] if a["media_type"] == "application/vnd.learnpath.serial-trace+json"]
+    assert len(traces) == 2
+    events = json.loads(traces[0]["data"])
+    assert any(e["fault"] == "noise" for e in events) and {e["dir"] for e in events} == {"tx"}
+
+
+def test_fragile_code_fails_under_noise(sensor):
+    """Does code that trusts every line fail when the line is noisy?"""
+    report = grade(sensor, {"sensor.py": FRAGILE}, Settings())
+    noisy = next(t for t in report["tests"] if t["name"] == "skips corrupted lines")
+    assert noisy["status"] == "fail"
+
+
+def test_wrong_baud_rate_is_caught(sensor):
+    """Does opening the port at the wrong speed give garbage and fail?"""
+    wrong = sensor.solution_files()["sensor.py"].replace("9600", "115200")
+    report = grade(sensor, {"sensor.py": wrong}, Settings())
+    assert report["status"] == "fail"
+
+
+def test_the_device_runs_on_a_local_pty_for_learners():
+    """Can a learner talk to `learnpath device` from a plain terminal with PySerial?"""
+    process = subprocess.Popen([sys.executable, "-m", "gradekit.cli", "device", "command-board"],
+                               stdout=subprocess.PIPE, text=True)
+    try:
+        port = re.search(r"listening on (\S+)", process.stdout.readline()).group(1)
+        with serial.Serial(port, 9600, timeout=2) as link:
+            time.sleep(0.2)
+            link.reset_input_buffer()
+            link.write(b"ID?\n")
+            assert link.readline().strip() == b"LP-BOARD-01 FW2.4"
+            link.write(b"LED ON\n")
+            assert link.readline().strip() == b"OK"
+    finally:
+        process.terminate()
+        process.wait(10)
+        process.stdout.close()
+
+
+def test_framed_device_naks_a_bad_checksum():
+    """Does the binary device answer a corrupted frame with a NAK, and a good one with its reply?"""
+    from gradekit.devices.framed import frame
+
+    device = make_device("framed")
+    master, slave = os.openpty()
+    stop = threading.Event()
+    threading.Thread(target=device.serve, args=(master, stop), daemon=True).start()
+    try:
+        with serial.Serial(os.ttyname(slave), 9600, timeout=2) as link:
+            link.write(frame(0x01)[:-1] + b"\x7f")
+            assert link.read(4) == frame(0x15)
+            link.write(frame(0x01))
+            assert link.read(8) == frame(0x81, b"PONG")
+    finally:
+        stop.set()
+        os.close(slave)

@@ -1,0 +1,253 @@
+"""The attack suite: hostile submissions that try to escape, cheat or exhaust the grader.
+
+Every case must end in a non-pass verdict with the right reason, leave no process running, leave
+host files untouched and keep the hidden tests out of the report (checked by the `attack` fixture).
+"""
+
+from __future__ import annotations
+
+import json
+import textwrap
+
+import pytest
+
+ANY_FAIL = {"tests_failed", "crashed", "timeout", "memory_limit", "output_limit"}
+
+# A correct-looking mean() for attacks whose point is a side effect, not the answer.
+HONEST_EMPTY = "def mean(xs):\n    raise ValueError('no')\n"
+
+RESOURCE_ATTACKS = {
+    "fork bomb": ("import os\nwhile True:\n    try:\n        os.fork()\n    except OSError:\n        pass\n",
+                  {"timeout", "crashed"}),
+    "memory bomb": ("blocks = []\nwhile True:\n    blocks.append(bytearray(16 * 1024 * 1024))\n", {"memory_limit"}),
+    "busy loop at import": ("while True:\n    pass\n", {"timeout"}),
+    "busy loop in a call": ("def mean(xs):\n    while True:\n        pass\n", {"timeout"}),
+    "sleep forever": ("import time\ndef mean(xs):\n    time.sleep(3600)\n", {"timeout"}),
+    "blocking read of stdin": ("def mean(xs):\n    return float(input())\n", {"tests_failed"}),
+    "output flood": ("import os\nwhile True:\n    os.write(1, b'spam' * 4096)\n", {"output_limit"}),
+    "print flood in a call": ("def mean(xs):\n    while True:\n        print('x' * 1000)\n", {"timeout"}),
+    "one huge file": ("with open('big', 'wb') as f:\n    while True:\n        f.write(b'0' * (1 << 20))\n",
+                      {"crashed"}),
+    "many small files": ("import os\ni = 0\nwhile True:\n    open(f'f{i}', 'w').close()\n    i += 1\n",
+                         {"crashed", "timeout", "memory_limit"}),
+    "thread explosion": (
+        "import threading, time\nts = []\nwhile True:\n"
+        "    t = threading.Thread(target=time.sleep, args=(100,))\n    t.start()\n    ts.append(t)\n",
+        {"crashed"}),
+    "daemon outliving the run": (
+        "import os, time\nif os.fork() == 0:\n    os.setsid()\n    if os.fork() == 0:\n        time.sleep(600)\n"
+        "    os._exit(0)\n" + HONEST_EMPTY, ANY_FAIL),
+    "deep recursion": ("def mean(xs):\n    return mean(xs)\n", {"tests_failed", "crashed"}),
+    "huge return value": ("def mean(xs):\n    return 'x' * (200 * 1024 * 1024)\n", {"crashed", "memory_limit"}),
+    "self-referencing return value": ("def mean(xs):\n    a = []\n    a.append(a)\n    return a\n",
+                                      {"tests_failed"}),
+}
+
+ESCAPE_ATTACKS = {
+    "network to the internet": (
+        "import socket\ndef mean(xs):\n    socket.create_connection(('1.1.1.1', 80), timeout=1)\n    return 2\n",
+        {"tests_failed"}),
+    "network to PostgreSQL on the host": (
+        "import socket\ndef mean(xs):\n    socket.create_connection(('127.0.0.1', 5432), timeout=1)\n    return 2\n",
+        {"tests_failed"}),
+    "network to Redis on the host": (
+        "import socket\ndef mean(xs):\n    socket.create_connection(('127.0.0.1', 6379), timeout=1)\n    return 2\n",
+        {"tests_failed"}),
+    "network to the web app": (
+        "import socket\ndef mean(xs):\n    socket.create_connection(('127.0.0.1', 5000), timeout=1)\n    return 2\n",
+        {"tests_failed"}),
+    "network to the cloud metadata address": (
+        "import socket\ndef mean(xs):\n    socket.create_connection(('169.254.169.254', 80), timeout=1)\n"
+        "    return 2\n", {"tests_failed"}),
+    "setuid to root": ("import os\ndef mean(xs):\n    os.setuid(0)\n    return 2\n", {"tests_failed"}),
+    "remount the root writable": (
+        "import ctypes\nlibc = ctypes.CDLL(None, use_errno=True)\n"
+        "def mean(xs):\n    if libc.mount(b'none', b'/', None, 32 | 4096 * 0 + 1 * 0, None) != 0:\n"
+        "        raise OSError(ctypes.get_errno(), 'mount failed')\n    return 2\n", {"tests_failed"}),
+    "nested user namespace": (
+        "import os\ndef mean(xs):\n    os.unshare(os.CLONE_NEWUSER)\n    return 2\n", {"tests_failed"}),
+    "TIOCSTI terminal injection": (
+        "import fcntl, termios\ndef mean(xs):\n    fcntl.ioctl(0, termios.TIOCSTI, b'x')\n    return 2\n",
+        {"tests_failed"}),
+    "write outside the work folder": (
+        "def mean(xs):\n    open('/usr/evil', 'w').write('x')\n    return 2\n", {"tests_failed"}),
+    "signal every process": ("import os, signal\ndef mean(xs):\n    os.kill(-1, signal.SIGKILL)\n",
+                             {"crashed", "tests_failed"}),
+    "ptrace the harness": (
+        "import ctypes\nlibc = ctypes.CDLL(None, use_errno=True)\n"
+        "def mean(xs):\n    for pid in range(1, 5000):\n        try:\n"
+        "            cmd = open(f'/proc/{pid}/cmdline', 'rb').read()\n        except OSError:\n            continue\n"
+        "        if b'pytest' in cmd or b'harness' in cmd:\n            if libc.ptrace(16, pid, 0, 0) == 0:\n"
+        "                return 2\n    raise PermissionError('no harness to trace')\n", {"tests_failed"}),
+}
+
+CHEAT_ATTACKS = {
+    "object equal to everything": (
+        "class Anything:\n    def __eq__(self, other):\n        return True\n    __hash__ = object.__hash__\n"
+        "def mean(xs):\n    return Anything()\n", {"tests_failed"}),
+    "int subclass equal to everything": (
+        "class I(int):\n    def __eq__(self, other):\n        return True\n    __hash__ = int.__hash__\n"
+        "def mean(xs):\n    return I(0)\n", {"tests_failed"}),
+    "float subclass equal to everything": (
+        "class F(float):\n    def __eq__(self, other):\n        return True\n    __hash__ = float.__hash__\n"
+        "def mean(xs):\n    return F(0)\n", {"tests_failed"}),
+    "str subclass equal to everything": (
+        "class S(str):\n    def __eq__(self, other):\n        return True\n    __hash__ = str.__hash__\n"
+        "def mean(xs):\n    return S('')\n", {"tests_failed"}),
+    "list and dict subclasses equal to everything": (
+        "class L(list):\n    def __eq__(self, other):\n        return True\n"
+        "class D(dict):\n    def __eq__(self, other):\n        return True\n"
+        "def mean(xs):\n    return L([D()])\n", {"tests_failed"}),
+    "numpy array subclass equal to everything": (
+        "import numpy as np\nclass A(np.ndarray):\n    def __eq__(self, other):\n        return True\n"
+        "def mean(xs):\n    return np.zeros(1).view(A)\n", {"tests_failed"}),
+    "DataFrame subclass equal to everything": (
+        "import pandas as pd\nclass Frame(pd.DataFrame):\n    def __eq__(self, other):\n        return True\n"
+        "def mean(xs):\n    return Frame({'a': [0]})\n", {"tests_failed"}),
+    "exit 0 at import": ("import sys\nsys.exit(0)\n", {"crashed"}),
+    "os._exit(0) at import": ("import os\nos._exit(0)\n", {"crashed"}),
+    "os._exit(0) in a call": ("import os\ndef mean(xs):\n    os._exit(0)\n", {"crashed"}),
+    "printed fake results": (
+        "import json, sys\nfor name in ('test_examples.py::test_three', 'test_hidden.py::test_floats'):\n"
+        "    print(json.dumps({'event': 'test', 'id': name, 'status': 'pass', 'points': 9, 'max_points': 1}))\n"
+        "print(json.dumps({'event': 'done', 'subject': {'loaded': True}}))\n"
+        "sys.stdout.flush()\n" + HONEST_EMPTY, {"tests_failed"}),
+    "forged report files": (
+        "import json, os\nfor path in ('report.json', '/tmp/report.json', '/grader/report.json', 'results.json'):\n"
+        "    try:\n        open(path, 'w').write(json.dumps({'status': 'pass', 'score': 4, 'max_score': 4}))\n"
+        "    except OSError:\n        pass\n" + HONEST_EMPTY, {"tests_failed"}),
+    "conftest, pytest.ini and sitecustomize written at import": (
+        "for name in ('conftest.py', 'sitecustomize.py', '/tmp/conftest.py'):\n"
+        "    open(name, 'w').write('import os\\nos._exit(0)\\n')\n"
+        "open('pytest.ini', 'w').write('[pytest]\\naddopts = -p no:python\\n')\n" + HONEST_EMPTY,
+        {"tests_failed"}),
+    "monkeypatched pytest, assertions and builtins": (
+        "import builtins, sys, types\nfake = types.ModuleType('pytest')\nfake.raises = lambda *a, **k: None\n"
+        "sys.modules['pytest'] = fake\nbuiltins.AssertionError = type('Nope', (Exception,), {})\n"
+        "builtins.isinstance = lambda *a: True\n" + HONEST_EMPTY, {"tests_failed", "crashed"}),
+    "walking frames and the garbage collector for expected values": (
+        "import gc, sys\ndef mean(xs):\n    for obj in gc.get_objects():\n"
+        "        if isinstance(obj, dict) and 'expected' in obj:\n            return obj['expected']\n"
+        "    frame = sys._getframe()\n    while frame.f_back:\n        frame = frame.f_back\n"
+        "    return frame.f_locals.get('expected', 0)\n", {"tests_failed"}),
+    "patching time": (
+        "import time\ntime.time = lambda: 0.0\ntime.monotonic = lambda: 0.0\ntime.perf_counter = lambda: 0.0\n"
+        "def mean(xs):\n    while True:\n        pass\n", {"timeout"}),
+    "detecting the grader": (
+        "import os\nGRADED = bool(os.environ) or os.path.exists('/grader')\ndef mean(xs):\n"
+        "    return 2 if not GRADED else 0\n", {"tests_failed"}),
+}
+
+
+def cases(attacks):
+    return [pytest.param(source, reasons, id=name) for name, (source, reasons) in attacks.items()]
+
+
+@pytest.mark.parametrize(("source", "reasons"), cases(RESOURCE_ATTACKS))
+def test_resource_attacks_are_stopped(attack, source, reasons):
+    """Is each attempt to exhaust the machine stopped with the right verdict?"""
+    report = attack(source)
+    assert report["reason"] in reasons, report["message"]
+
+
+@pytest.mark.parametrize(("source", "reasons"), cases(ESCAPE_ATTACKS))
+def test_escape_attempts_fail(attack, source, reasons):
+    """Does each attempt to reach outside the sandbox fail?"""
+    report = attack(source)
+    assert report["reason"] in reasons, report["message"]
+    assert report["score"] == 0, "the attack got through (the learner code returned its success value)"
+
+
+@pytest.mark.parametrize(("source", "reasons"), cases(CHEAT_ATTACKS))
+def test_cheating_attempts_fail(attack, source, reasons):
+    """Does each attempt to forge or fake a verdict fail?"""
+    report = attack(source)
+    assert report["reason"] in reasons, report["message"]
+    assert report["score"] < report["max_score"]
+
+
+def test_environment_and_instance_secrets_are_unreachable(attack, instance_secret, host_secret):
+    """Can the learner's code read the grader's environment, host files or the instance folder?"""
+    path, _ = host_secret
+    source = textwrap.dedent(f"""
+        import os, glob
+        found = dict(os.environ)
+        for name in [{str(path)!r}, '/proc/1/environ', '/etc/shadow', '/root/.bash_history']
+                + glob.glob('/work/*/instance/*') + glob.glob('/**/secret_key', recursive=True):
+            try:
+                found[name] = open(name, errors='replace').read()
+            except OSError:
+                pass
+        print(found)
+    """) + HONEST_EMPTY
+    report = attack(source)
+    assert instance_secret not in json.dumps(report)
+
+
+def test_scanning_proc_sees_only_the_sandbox(attack):
+    """Does /proc show only the subject's own processes (no harness, no host)?"""
+    source = textwrap.dedent("""
+        import os
+        seen = []
+        for pid in os.listdir('/proc'):
+            if pid.isdigit():
+                try:
+                    seen.append(open(f'/proc/{pid}/cmdline', 'rb').read().replace(b'\\0', b' ').decode())
+                except OSError:
+                    pass
+        print('PROCS', len(seen), seen)
+    """) + HONEST_EMPTY
+    report = attack(source)
+    output = report["tests"][0]["output"]
+    assert "PROCS" in output
+    assert "harness" not in output and "pytest" not in output and "postgres" not in output
+
+
+def test_symlinks_planted_for_the_host_are_never_followed(attack, host_dir):
+    """Do links the learner plants toward host files change nothing on the host?"""
+    target = host_dir / "victim.txt"
+    target.write_text("unchanged")
+    source = textwrap.dedent(f"""
+        import os
+        for link in ('report.json', '/tmp/report.json', 'stats.py.bak', 'output.txt'):
+            try:
+                os.symlink({str(target)!r}, link)
+            except OSError:
+                pass
+    """) + HONEST_EMPTY
+    attack(source)
+    assert target.read_text() == "unchanged"
+
+
+def test_nothing_survives_for_the_next_submission(attack):
+    """Does a file left by one submission stay invisible to the next?"""
+    attack("open('/tmp/left-behind', 'w').write('x')\nopen('left-behind', 'w').write('x')\n" + HONEST_EMPTY)
+    report = attack("import os\nprint('LEFT', os.path.exists('/tmp/left-behind') or os.path.exists('left-behind'))\n"
+                    + HONEST_EMPTY)
+    assert "LEFT False" in report["tests"][0]["output"]
+
+
+def test_hidden_tests_and_solution_are_unreachable(attack):
+    """Can the learner's code find the hidden tests or the reference solution anywhere?"""
+    source = textwrap.dedent("""
+        import os
+        hits = []
+        for top, dirs, files in os.walk('/'):
+            dirs[:] = [d for d in dirs if os.path.join(top, d) not in ('/proc', '/sys', '/usr', '/dev')]
+            hits += [os.path.join(top, f) for f in files if f.startswith('test_') or f == 'stats.py']
+        print('HITS', hits)
+    """) + HONEST_EMPTY
+    report = attack(source)
+    output = report["tests"][0]["output"]
+    assert "HITS" in output
+    assert "test_hidden" not in output and "solution" not in output
+
+
+def test_extra_files_in_the_submission_are_refused(content_root, sandbox_settings):
+    """Is a submission carrying conftest.py, pytest.ini, sitecustomize.py or a .pth file refused?"""
+    from gradekit import grade, load_exercise
+
+    exercise = load_exercise(content_root / "exercises" / "demo" / "mean")
+    for extra in ("conftest.py", "pytest.ini", "sitecustomize.py", "evil.pth"):
+        report = grade(exercise, {"stats.py": HONEST_EMPTY, extra: "import os\nos._exit(0)\n"}, sandbox_settings)
+        assert report["status"] == "fail" and report["reason"] == "bad_submission", extra
