@@ -1,0 +1,143 @@
+"""Load benchmark: web latency and errors for more and more learners, grading throughput per worker count.
+
+Runs the scaled topology as real processes on loopback (gunicorn, `learnpath worker`s, PostgreSQL,
+a private Redis), built with the helpers of the fault tests in tests/scale. Learners are simulated
+with one HTTP client each, reading a page, then thinking THINK_SECONDS, for a bounded number of pages.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import httpx
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests" / "scale"))
+
+from cluster import CSRF, Cluster, Database, Redis, wait_for  # noqa: E402
+from conftest import ADD, EXERCISES, PASSWORD, SOLUTION, add_learners  # noqa: E402
+
+LEARNERS = [10, 50, 100, 200]
+PAGES_PER_LEARNER = 10
+THINK_SECONDS = 1.0
+PAGES = ["/", "/tracks/scale", "/tracks/scale/add"]
+WORKER_COUNTS = [1, 2, 4]
+JOBS = 24
+RESULTS = Path(__file__).resolve().parent / "results"
+
+
+def write_content(root: Path) -> Path:
+    (root / "tracks").mkdir(parents=True)
+    (root / "tracks" / "scale.toml").write_text(
+        'title = "Scale"\nrole = "Backend developer"\nsummary = "Small exercises."\nexercises = ["add", "slow"]\n'
+    )
+    for slug, toml in EXERCISES.items():
+        for name, body in {**ADD, "exercise.toml": toml}.items():
+            path = root / "exercises" / "scale" / slug / name
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(body)
+    return root
+
+
+async def learner(url: str, email: str, latencies: list[float], errors: list[int], start: asyncio.Event) -> None:
+    async with httpx.AsyncClient(base_url=url, timeout=30) as client:
+        token = CSRF.search((await client.get("/auth/login")).text).group(1)
+        await client.post("/auth/login", data={"csrf_token": token, "email": email, "password": PASSWORD})
+        await start.wait()
+        for page in range(PAGES_PER_LEARNER):
+            began = time.perf_counter()
+            try:
+                response = await client.get(PAGES[page % len(PAGES)])
+                ok = response.status_code == 200
+            except httpx.HTTPError:
+                ok = False
+            latencies.append((time.perf_counter() - began) * 1000)
+            errors.append(0 if ok else 1)
+            await asyncio.sleep(THINK_SECONDS)
+
+
+async def web_round(url: str, emails: list[str]) -> tuple[float, float, float]:
+    latencies: list[float] = []
+    errors: list[int] = []
+    start = asyncio.Event()
+    tasks = [asyncio.create_task(learner(url, email, latencies, errors, start)) for email in emails]
+    await asyncio.sleep(0.5 + len(emails) * 0.01)  # logins first, so they do not count as page loads
+    start.set()
+    await asyncio.gather(*tasks)
+    cuts = statistics.quantiles(latencies, n=100)
+    return cuts[49], cuts[94], sum(errors) / len(errors)
+
+
+def grading_throughput(cluster: Cluster, database: Database, workers: int, email: str) -> float:
+    """Jobs per second graded by `workers` worker processes (one grading process each)."""
+    processes = [cluster.start_worker(concurrency=1) for _ in range(workers)]
+    learner_ = cluster.learner(email, PASSWORD)
+    warmup = [learner_.submit("scale/add", SOLUTION) for _ in range(workers)]
+    done = "SELECT count(*) FROM submissions WHERE state = 'done' AND id = ANY(:ids)"
+    wait_for(lambda: database.scalar(done, ids=warmup) == len(warmup), 120, "warm-up jobs were not graded")
+    began = time.perf_counter()
+    ids = [learner_.submit("scale/add", SOLUTION) for _ in range(JOBS)]
+    wait_for(lambda: database.scalar(done, ids=ids) == JOBS, 600, "jobs were not graded", interval=0.05)
+    elapsed = time.perf_counter() - began
+    for process in processes:
+        cluster.stop(process)
+    return JOBS / elapsed
+
+
+def plot(web: dict[int, tuple[float, float, float]], throughput: dict[int, float], path: Path) -> None:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    figure, (left, right) = plt.subplots(1, 2, figsize=(11, 4))
+    counts = sorted(web)
+    left.plot(counts, [web[n][0] for n in counts], marker="o", label="p50")
+    left.plot(counts, [web[n][1] for n in counts], marker="o", label="p95")
+    left.axhline(50, color="grey", linestyle="--", label="p95 target")
+    left.set(xlabel="concurrent learners", ylabel="page latency (ms)", title="Web (gunicorn)")
+    left.legend()
+    workers = sorted(throughput)
+    right.bar([str(n) for n in workers], [throughput[n] for n in workers])
+    right.set(xlabel="worker processes", ylabel="jobs graded per second", title="Grading throughput")
+    figure.tight_layout()
+    figure.savefig(path)
+
+
+def main() -> None:
+    RESULTS.mkdir(exist_ok=True)
+    database = Database()
+    with tempfile.TemporaryDirectory() as folder_name:
+        folder = Path(folder_name)
+        redis = Redis(folder)
+        cluster = Cluster(folder, database.url, redis.url, write_content(folder / "content"),
+                          SUBMISSIONS_PER_MINUTE=10_000)
+        try:
+            cluster.start_web(workers=2, threads=8)
+            emails = add_learners(database, max(LEARNERS))
+            web = {n: asyncio.run(web_round(cluster.url, emails[:n])) for n in LEARNERS}
+            for n, (p50, p95, error_rate) in web.items():
+                target = "(target <= 50)" if n <= 100 else "(target none: beyond the 100-learner goal)"
+                print(f"web_p50_ms_{n}_learners: {p50:.1f} {target}")
+                print(f"web_p95_ms_{n}_learners: {p95:.1f} {target}")
+                print(f"web_error_rate_{n}_learners: {error_rate:.3f} (target == 0)")
+            throughput = {n: grading_throughput(cluster, database, n, emails[n]) for n in WORKER_COUNTS}
+            for n, rate in throughput.items():
+                print(f"grading_jobs_per_second_{n}_workers: {rate:.2f} (target > 0)")
+            print(f"grading_speedup_2_workers: {throughput[2] / throughput[1]:.2f} (target >= 1.8)")
+            print(f"grading_speedup_4_workers: {throughput[4] / throughput[1]:.2f} (target >= 1.8)")
+            plot(web, throughput, RESULTS / "load.png")
+            print(f"# plot: {RESULTS / 'load.png'}")
+        finally:
+            cluster.close()
+            redis.stop()
+            database.drop()
+
+
+if __name__ == "__main__":
+    main()
