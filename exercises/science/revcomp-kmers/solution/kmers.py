@@ -1,0 +1,48 @@
+from collections import Counter
+
+COMPLEMENT = str.maketrans("ACGTN", "TGCAN")
+BASES = set("ACGT")
+
+
+def reverse_complement(seq):
+    """The reverse complement of `seq` in upper case (A<->T, C<->G, N stays N); ValueError otherwise."""
+    seq = seq.upper()
+    unknown = set(seq) - set("ACGTN")
+    if unknown:
+        raise ValueError(f"unexpected letters: {sorted(unknown)}")
+    return seq.translate(COMPLEMENT)[::-1]
+
+
+def _kmers(seq, k):
+    if k < 1:
+        raise ValueError("k must be at least 1")
+    seq = seq.upper()
+    for i in range(len(seq) - k + 1):
+        kmer = seq[i:i + k]
+        if set(kmer) <= BASES:
+            yield kmer
+
+
+def kmer_counts(seq, k):
+    """{k-mer: count} over overlapping k-mers, skipping k-mers with letters other than ACGT."""
+    return dict(Counter(_kmers(seq, k)))
+
+
+def canonical_kmer_counts(seq, k):
+    """Like kmer_counts, counting each k-mer as min(kmer, reverse_complement(kmer))."""
+    return dict(Counter(min(kmer, reverse_complement(kmer)) for kmer in _kmers(seq, k)))
+
+
+def most_frequent_kmers(seq, k):
+    """The most frequent k-mers, sorted A-Z."""
+    counts = kmer_counts(seq, k)
+    if not counts:
+        return []
+    top = max(counts.values())
+    return sorted(kmer for kmer, n in counts.items() if n == top)
+
+
+def motif_positions(seq, motif):
+    """0-based starts of every (overlapping, case-insensitive) occurrence of `motif`."""
+    seq, motif = seq.upper(), motif.upper()
+    return [i for i in range(len(seq) - len(motif) + 1) if seq[i:i + len(motif)] == motif]
