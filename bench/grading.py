@@ -59,11 +59,12 @@ def reference_time(folder: Path) -> float:
 def end_to_end(folder: Path, warm: bool) -> list[float]:
     """Submit → report stored through the real queue and an embedded worker."""
     from learnpath import create_app
-    from learnpath.database import upgrade_database
-    from learnpath.queue import enqueue, run_one
-    from learnpath.models import Exercise as ExerciseRow, User
-    from learnpath.extensions import db
     from learnpath.catalog import sync_catalog
+    from learnpath.database import upgrade_database
+    from learnpath.extensions import db
+    from learnpath.models import Exercise as ExerciseRow
+    from learnpath.models import User
+    from learnpath.queue import enqueue, run_one
     from sqlalchemy import select
 
     exercise = load_exercise(folder)

@@ -13,7 +13,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
 from gradekit.kinds import get_kind
 from gradekit.remote import Connection, Game, Submission, http_client
 from gradekit.subject import Subject

@@ -15,8 +15,6 @@ JOBS = int(os.environ.get("BENCH_JOBS", "60"))
 
 def gradings_per_minute(workers: int, jobs: int = JOBS) -> float:
     from gradekit import load_exercise
-    from sqlalchemy import func, select
-
     from learnpath import create_app
     from learnpath.catalog import sync_catalog
     from learnpath.database import upgrade_database
@@ -24,6 +22,7 @@ def gradings_per_minute(workers: int, jobs: int = JOBS) -> float:
     from learnpath.models import Exercise, Submission, User
     from learnpath.queue import enqueue
     from learnpath.workers import WorkerPool
+    from sqlalchemy import func, select
 
     exercise = load_exercise(EXERCISE)
     with tempfile.TemporaryDirectory() as instance:

@@ -9,6 +9,7 @@ through containers; run it with `pytest tests/grading/test_docker.py` on such a 
 from __future__ import annotations
 
 import os
+import select
 import socket
 import subprocess
 import sys
@@ -17,7 +18,7 @@ import pytest
 from gradekit import Settings, grade
 from gradekit.sandbox import SandboxSpec
 from gradekit.sandbox.docker import container_config
-from gradekit.sandbox.fdbridge import INSIDE, FdBridge
+from gradekit.sandbox.fdbridge import ENV, INSIDE, FdBridge
 from gradekit.spec import Limits
 
 
@@ -64,11 +65,14 @@ def test_descriptors_cross_the_bridge_in_both_directions():
         f"job = os.read({job_read}, 100)\nos.write({ready_write}, b'ready:' + job)\n"
         f"s = socket.socket(fileno={theirs.fileno()})\ns.sendall(s.recv(100).upper())\n"
     )
-    env = {**os.environ, "SPEC": ";".join(f"{k}={v}" for k, v in bridge.env.items())}
+    assert bridge.env[ENV].startswith(f"{job_read}={INSIDE}/")
+    env = {**os.environ, "SPEC": ";".join(f"{k}={v}" for k, v in bridge.env_at(str(bridge.folder)).items())}
     process = subprocess.Popen([sys.executable, "-c", child], env=env)
     try:
         os.write(job_write, b"job-1")
         os.close(job_write)
+        readable, _, _ = select.select([ready_read], [], [], 30)
+        assert readable, f"the child never answered (exit code {process.poll()})"
         assert os.read(ready_read, 100) == b"ready:job-1"
         ours.sendall(b"hello")
         assert ours.recv(100) == b"HELLO"
@@ -79,6 +83,9 @@ def test_descriptors_cross_the_bridge_in_both_directions():
             os.close(fd)
         ours.close()
         theirs.close()
+        if process.poll() is None:
+            process.kill()
+            process.wait()
 
 
 def engine_available() -> bool:

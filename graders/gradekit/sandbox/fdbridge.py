@@ -46,7 +46,12 @@ class FdBridge:
 
     @property
     def env(self) -> dict[str, str]:
-        return {ENV: ",".join(f"{fd}={INSIDE}/{fd}.sock" for fd in self.listeners)}
+        """The environment a container needs, with the folder mounted at `INSIDE`."""
+        return self.env_at(INSIDE)
+
+    def env_at(self, folder: str) -> dict[str, str]:
+        """The environment for a process that sees the socket folder at `folder`."""
+        return {ENV: ",".join(f"{fd}={folder}/{fd}.sock" for fd in self.listeners)}
 
     def _serve(self, fd: int) -> None:
         listener = self.listeners[fd]
