@@ -1,4 +1,5 @@
-"""`learnpath check`: validate exercises — format, reference passes, starter fails, nothing hidden reachable."""
+"""`learnpath check`: validate exercises — format, reference passes, starter fails, kept variants get the
+verdict their name promises, nothing hidden reachable."""
 
 from __future__ import annotations
 
@@ -110,10 +111,32 @@ def check_exercise(path: Path, settings: Settings) -> CheckResult:
         result.problems.append(f"{path}/starter: the starter passes every test; leave the work to the learner")
     if starter["status"] == "error":
         result.problems.append(f"{path}/starter: grading the starter failed: {starter['message']}")
+    result.problems += check_variants(exercise, settings)
     reachable = probe_hidden(exercise, settings)
     if reachable:
         result.problems.append(f"{path}: hidden material is readable from the learner's sandbox at {reachable}")
     return result
+
+
+def check_variants(exercise: Exercise, settings: Settings) -> list[str]:
+    """Grade each kept variant: `pass-*` must get full marks, `fail-*` must not pass."""
+    problems = []
+    for name, files in exercise.variants().items():
+        where = f"{exercise.path}/variants/{name}"
+        if not name.startswith(("pass-", "fail-")):
+            problems.append(f"{where}: a variant's folder name starts with pass- or fail-; rename it")
+            continue
+        report = grade(exercise, files, settings)
+        if report["status"] == "error":
+            problems.append(f"{where}: grading failed: {report['message']}")
+        elif name.startswith("pass-") and report["score"] != report["max_score"]:
+            failing = [f"{t['name']}: {t['message']}" for t in report["tests"] if t["status"] != "pass"]
+            problems.append(f"{where}: a correct variant must get full marks, got {report['score']}/"
+                            f"{report['max_score']} ({'; '.join(failing[:3]) or report['message']}); "
+                            "the tests reject a correct solution")
+        elif name.startswith("fail-") and report["status"] == "pass":
+            problems.append(f"{where}: a wrong variant passed every test; add a test that catches it")
+    return problems
 
 
 def check_all(paths: Iterable[Path], settings: Settings, workers: int,

@@ -103,6 +103,21 @@ class Exercise:
     def test_files(self) -> list[Path]:
         return sorted(p for p in self.tests_dir.glob("test_*.py") if p.is_file())
 
+    def variants(self) -> dict[str, dict[str, str]]:
+        """Other solutions the author keeps to prove the tests: `variants/pass-*` must get full
+        marks, `variants/fail-*` must not pass. A variant holds only the files it changes; the
+        others come from the starter."""
+        folder = self.path / "variants"
+        if not folder.is_dir():
+            return {}
+        found = {}
+        for variant in sorted(p for p in folder.iterdir() if p.is_dir()):
+            files = self.starter_files()
+            files.update({name: (variant / name).read_text(encoding="utf-8")
+                          for name in self.files if (variant / name).is_file()})
+            found[variant.name] = files
+        return found
+
     def data_files(self) -> list[Path]:
         if not self.data_dir.is_dir():
             return []

@@ -54,3 +54,26 @@ def test_malformed_exercise_is_reported_with_file_and_field(mean_copy: Path, cap
     assert check_command([str(mean_copy)]) == 1
     out = capsys.readouterr().out
     assert f"{path}: `kind` must be a non-empty string" in out
+
+
+def test_kept_variants_must_get_the_verdict_their_names_promise(mean_copy: Path):
+    """Is a correct variant that fails, or a wrong variant that passes, reported — and good ones not?"""
+    def variant(name: str, source: str) -> None:
+        (mean_copy / "variants" / name).mkdir(parents=True)
+        (mean_copy / "variants" / name / "stats.py").write_text(source)
+
+    correct = ("import statistics\n\ndef mean(xs):\n    if len(xs) == 0:\n        raise ValueError('no numbers')\n"
+               "    return statistics.fmean(xs)\n")
+    variant("pass-statistics", correct)
+    variant("fail-off-by-one", "def mean(xs):\n    if not xs:\n        raise ValueError\n"
+                               "    return sum(xs) / (len(xs) - 1)\n")
+    assert check_exercise(mean_copy, Settings()).problems == []
+
+    variant("pass-forgets-empty", "def mean(xs):\n    return sum(xs) / len(xs)\n")
+    variant("fail-actually-right", correct)
+    variant("maybe", correct)
+    problems = check_exercise(mean_copy, Settings()).problems
+    assert len(problems) == 3, problems
+    assert any("pass-forgets-empty: a correct variant must get full marks" in p for p in problems)
+    assert any("fail-actually-right: a wrong variant passed every test" in p for p in problems)
+    assert any("variants/maybe: a variant's folder name starts with pass- or fail-" in p for p in problems)
