@@ -8,7 +8,7 @@ from pathlib import Path
 import nbformat
 import pytest
 from gradekit import Settings, grade, load_exercise
-from nbformat.v4 import new_code_cell, new_notebook
+from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
 
 @pytest.fixture
@@ -40,6 +40,19 @@ def test_a_cell_that_raises_names_the_cell_and_shows_the_traceback(notebook_exer
     assert report["status"] == "fail" and report["reason"] == "crashed"
     assert "cell 2 raised FileNotFoundError" in report["message"]
     assert "nope.csv" in report["tests"][0]["output"]
+
+
+def test_the_traceback_names_cells_by_their_place_and_leaves_out_library_frames(notebook_exercise):
+    """Does the traceback point at the notebook's cells ("cell 4"), without pandas' own frames?"""
+    cells = [new_markdown_cell("# Sales"), new_code_cell("import pandas as pd"),
+             new_code_cell("def load(path):\n    return pd.read_csv(path)['nope']"),
+             new_code_cell("df = load('sales.csv')")]
+    report = grade(notebook_exercise, {"analysis.ipynb": nbformat.writes(new_notebook(cells=cells))}, Settings())
+    assert "cell 4 raised KeyError: 'nope'" in report["message"]
+    output = report["tests"][0]["output"]
+    assert "cell 4, line 1" in output and "cell 3, line 2, in load(path)" in output
+    assert "site-packages" not in output and "The above exception" not in output
+    assert output.rstrip().endswith("KeyError: 'nope'")
 
 
 def test_an_invalid_notebook_is_reported(notebook_exercise):

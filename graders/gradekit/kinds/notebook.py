@@ -24,12 +24,19 @@ SETUP = (
     "    pass\n"
 )
 ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
+CELL_FRAME = re.compile(r"^(\s*)Cell In\[(\d+)\]")
+KERNEL_FILE = re.compile(r"\(\d+\.py, line (\d+)\)$")  # the kernel's name for a cell's code
+SYNTAX_ERRORS = ("SyntaxError", "IndentationError", "TabError")
+CHAINED = re.compile(r"^The above exception was the direct cause|^During handling of the above exception", re.M)
 ARTIFACT_CAP = 2 * 1024 * 1024
 TABLE_CAP = 64 * 1024
 
 
 class NotebookError(Exception):
     """The notebook is not valid, or one of its cells raised."""
+
+
+NotebookError.__module__ = "__main__"  # the learner's traceback then reads "NotebookError: ...", not this module's path
 
 
 def _plain(text: str) -> str:
@@ -92,11 +99,45 @@ class NotebookKind(Kind):
             except CellTimeoutError:
                 raise TimeoutError(f"cell {index + 1} took longer than {client.timeout:g} s") from None
             except CellExecutionError as exc:
-                raise NotebookError(f"cell {index + 1} raised {exc.ename}: {exc.evalue}\n\n"
-                                    + _plain(str(exc))[-4000:]) from None
+                raise _cell_error(notebook.cells, index, exc) from None
             artifacts.extend(_artifacts(cell, index))
         bridge = KernelBridge(client, context)
         return Loaded(module=None, bridge=bridge, hello={"artifacts": _capped(artifacts)})
+
+
+def _cell_error(cells: list[Any], index: int, exc: Any) -> NotebookError:
+    """The error of the cell at `index`: a one-line message, and the learner's traceback as a note.
+
+    The traceback keeps the frames in the notebook's cells, named by their place in the notebook
+    ("cell 5") rather than their execution count, and leaves out the frames inside libraries and
+    the exceptions that led to the last one.
+    """
+    evalue = KERNEL_FILE.sub(r"(line \1)", str(exc.evalue))
+    error = NotebookError(f"cell {index + 1} raised {exc.ename}: {evalue}")
+    outputs = cells[index].get("outputs", [])
+    entries = next((list(o.get("traceback") or []) for o in outputs if o.get("output_type") == "error"), [])
+    entries = [_plain(str(entry)) for entry in entries]
+    starts = [i for i, entry in enumerate(entries) if CHAINED.search(entry)]
+    last = entries[starts[-1] + 1:] if starts else entries
+    frames = [entry for entry in last if CELL_FRAME.match(entry)]
+    positions = {cell.get("execution_count"): number + 1 for number, cell in enumerate(cells)
+                 if cell.get("cell_type") == "code" and cell.get("execution_count") is not None}
+
+    def place(match: re.Match[str]) -> str:
+        number = positions.get(int(match.group(2)))
+        return f"{match.group(1)}cell {number}" if number else match.group(0)
+
+    if frames:
+        body = "\n".join(CELL_FRAME.sub(place, frame).rstrip("\n") for frame in frames)
+        final = last[-1].strip() if not CELL_FRAME.match(last[-1]) else f"{exc.ename}: {evalue}"
+        if not body.splitlines()[-1].startswith(f"{exc.ename}:"):  # a syntax error's one entry ends with it
+            body += f"\n{final}"
+        head = "" if exc.ename in SYNTAX_ERRORS else "Traceback (most recent call last), in the notebook's cells:\n"
+        text = head + body
+    else:
+        text = "\n".join(entry.rstrip("\n") for entry in last) or _plain(str(exc))
+    error.add_note(text[-4000:])
+    return error
 
 
 def _artifacts(cell: Any, index: int) -> list[dict[str, Any]]:
