@@ -51,6 +51,9 @@ SCRIPTS = {
     "scenes": [("press", "RETURN"), ("step", 1), ("release", "RETURN"), ("step", 1)]
     + [("press", "SPACE"), ("step", 2), ("release", "SPACE"), ("step", 2)] * 7 + [("step", 20)],
     "score-and-lives": [("play", 150, "catch_fruit")],
+    "sprite-animation": [("step", 12), ("post", "MOUSEBUTTONDOWN", {"pos": (110, 80), "button": 1}), ("step", 14),
+                         ("post", "MOUSEBUTTONDOWN", {"pos": (210, 82), "button": 1}), ("step", 6)],
+    "tile-map": [("press", "DOWN"), ("step", 53), ("release", "DOWN"), ("press", "RIGHT"), ("step", 70)],
     "shapes-and-text": [("press", "SPACE"), ("step", 1), ("release", "SPACE"), ("press", "SPACE"), ("step", 1),
                         ("release", "SPACE"), ("press", "SPACE"), ("step", 1)],
 }
