@@ -1,4 +1,11 @@
-"""A GPS module sending NMEA 0183 sentences ($GPGGA and $GPRMC) once a second, with checksums."""
+"""A GPS module sending NMEA 0183 sentences five times a second, with checksums.
+
+Each epoch it sends `$GPGGA` (time, position, fix quality, satellites, altitude) and `$GPRMC`
+(time, status A/V, position, speed, course, date); every fifth epoch also a `$GPGSA` the
+reader should ignore. Positions follow `route` (decimal degrees, negative south and west);
+tests may set another route with `set_route()`, and `lose_fix(n)` makes the next n epochs
+report no fix (GGA quality 0 and RMC status V, with empty position fields), as under a bridge.
+"""
 
 from __future__ import annotations
 
@@ -27,39 +34,81 @@ def to_nmea(value: float, is_latitude: bool) -> tuple[str, str]:
     hemisphere = ("N" if value >= 0 else "S") if is_latitude else ("E" if value >= 0 else "W")
     value = abs(value)
     degrees = int(value)
-    minutes = (value - degrees) * 60
+    minutes = round((value - degrees) * 60, 4)
+    if minutes >= 60:
+        degrees, minutes = degrees + 1, 0.0
     width = 2 if is_latitude else 3
     return f"{degrees:0{width}d}{minutes:07.4f}", hemisphere
+
+
+def from_nmea(text: str, hemisphere: str) -> float:
+    """The decimal degrees a sentence's field stands for (what a correct reader computes)."""
+    point = text.index(".")
+    value = int(text[: point - 2]) + float(text[point - 2:]) / 60
+    return -value if hemisphere in "SW" else value
 
 
 @dataclass
 class GpsModule(LineDevice):
     name = "gps"
-    interval: float = 1.0
+    interval: float = 0.2
     index: int = 0
     next_at: float = 0.0
+    route: list[tuple[float, float]] = field(default_factory=lambda: list(ROUTE))
+    no_fix_left: int = 0
     fixes: list[dict[str, Any]] = field(default_factory=list)
 
     def boot(self) -> None:
-        self.send_line("$PMTK011,MTKGPS*08")
+        self.send_line(sentence("PMTK011,MTKGPS"))
         self.next_at = 0.0
+
+    def set_route(self, points: list[tuple[float, float]]) -> None:
+        """Walk these (latitude, longitude) points from now on, from the first one."""
+        with self.lock:
+            self.route = [(float(lat), float(lon)) for lat, lon in points]
+            self.index = 0
+
+    def lose_fix(self, count: int) -> None:
+        """The next `count` epochs have no fix."""
+        self.no_fix_left = max(0, int(count))
+
+    def clock(self, epoch: int) -> str:
+        tenths = epoch * round(self.interval * 100)
+        seconds, hundredths = divmod(tenths, 100)
+        minutes, seconds = divmod(seconds, 60)
+        hours, minutes = divmod(minutes, 60)
+        return f"{(12 + hours) % 24:02d}{minutes:02d}{seconds:02d}.{hundredths:02d}"
 
     def tick(self, now: float) -> None:
         if now < self.next_at:
             return
         self.next_at = now + self.interval
-        latitude, longitude = ROUTE[self.index % len(ROUTE)]
-        seconds = self.index
-        clock = f"1200{seconds:02d}.00"
+        with self.lock:
+            latitude, longitude = self.route[self.index % len(self.route)]
+            epoch = len(self.fixes)
+            self.index += 1
+        clock = self.clock(epoch)
+        if self.no_fix_left:
+            self.no_fix_left -= 1
+            self.send_line(sentence(f"GPGGA,{clock},,,,,0,00,99.9,,M,,M,,"))
+            self.send_line(sentence(f"GPRMC,{clock},V,,,,,,,211126,,,N"))
+            with self.lock:
+                self.fixes.append({"time": clock, "valid": False})
+            return
         lat, ns = to_nmea(latitude, True)
         lon, ew = to_nmea(longitude, False)
         self.send_line(sentence(f"GPGGA,{clock},{lat},{ns},{lon},{ew},1,08,0.9,35.0,M,46.9,M,,"))
         self.send_line(sentence(f"GPRMC,{clock},A,{lat},{ns},{lon},{ew},0.5,54.7,211126,,,A"))
-        self.fixes.append({"time": clock, "latitude": latitude, "longitude": longitude})
-        self.index += 1
+        if epoch % 5 == 4:
+            self.send_line(sentence("GPGSA,A,3,04,05,09,12,24,25,29,,,,,,1.8,0.9,1.5"))
+        with self.lock:
+            self.fixes.append({"time": clock, "valid": True, "latitude": from_nmea(lat, ns),
+                               "longitude": from_nmea(lon, ew), "true_latitude": latitude,
+                               "true_longitude": longitude, "sentences": [f"{lat},{ns}", f"{lon},{ew}"]})
 
     def state(self) -> dict[str, Any]:
-        return {"fixes": list(self.fixes)}
+        with self.lock:
+            return {"fixes": [dict(f) for f in self.fixes]}
 
 
 DEVICE = GpsModule

@@ -3,8 +3,9 @@
 Commands, one per line: `TEMP?` → `TEMP=20.53` (the measured temperature, with a little sensor
 noise), `RELAY ON` / `RELAY OFF` → `OK`, `RELAY?` → `RELAY=ON|OFF`, `ID?` → the device's name.
 While the heater is on the temperature rises by `heat_rate` °C per second; while it is off it
-falls by `cool_rate` °C per second, down to `ambient`. Time only passes while a program has the
-port open, so a run is the same however long the grader waits between tests.
+falls by `cool_rate` °C per second, down to `ambient`. The simulated clock follows real time
+but advances at most 0.05 s per tick, so a stalled grader does not make the box jump in
+temperature; tests call `set_temperature()` to start from a known state.
 
 The device keeps, for tests: every relay command with the true temperature when it arrived, and
 a sample of the true temperature about every 0.1 s.
@@ -18,7 +19,7 @@ from typing import Any
 from gradekit.devices import LineDevice
 
 BANNER = "THERMOSTAT READY"
-MAX_STEP = 0.05  # seconds of simulated time per tick at most (the clock stops while the port is closed)
+MAX_STEP = 0.05  # seconds of simulated time per tick at most (a stalled thread must not make it jump)
 
 
 @dataclass
