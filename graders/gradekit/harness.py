@@ -28,6 +28,7 @@ from gradekit.remote import (
     Submission,
     http_client,
 )
+from gradekit.suite import Suite
 
 TEXT_CAP = 4096
 TRACE_CAP = 400
@@ -61,6 +62,7 @@ class Harness:
         self.results: dict[str, dict[str, Any]] = {}
         self.device: Device | None = None
         self.device_stop = threading.Event()
+        self.suite_cache: dict[str, Any] = {}  # runs of the learner's tests, shared by every test (pytest kind)
 
     def start_device(self, fd: int, name: str, options: dict[str, Any]) -> None:
         """Run the simulated device on the pty's master side for the whole session."""
@@ -87,6 +89,10 @@ class Harness:
         if self.device is None:
             raise RuntimeError("this exercise has no simulated device; set [options] device")
         return self.device
+
+    @pytest.fixture
+    def suite(self, request: pytest.FixtureRequest) -> Suite:
+        return Suite(self.connection, Path(str(request.path)).parent, self.data_dir, self.suite_cache)
 
     @pytest.fixture(name="data_dir")
     def data_dir_fixture(self) -> Path:

@@ -82,16 +82,18 @@ class Connection:
     def _break(self, cause: str, message: str) -> None:
         self.cause, self.broken = cause, message
 
-    def request(self, message: dict[str, Any], what: str) -> Any:
+    def request(self, message: dict[str, Any], what: str, timeout: float | None = None) -> Any:
+        """Send one request and wait for its reply (`timeout` overrides the call timeout)."""
         self.ensure_loaded()
         message["id"] = next(self.ids)
+        wait = self.call_timeout if timeout is None else timeout
         try:
             self.channel.send(message)
-            reply = self.channel.receive(timeout=self.call_timeout)
+            reply = self.channel.receive(timeout=wait)
         except TimeoutError:
             self._break("timeout", f"An earlier call, {what}, never returned.")
             raise LearnerTimeout(
-                f"{what} did not return within {self.call_timeout:g} s; look for an endless loop or a blocking call."
+                f"{what} did not return within {wait:g} s; look for an endless loop or a blocking call."
             ) from None
         except (SubjectGone, ChannelError):
             self._break("crashed", f"Your program exited or crashed during {what}.")

@@ -1,0 +1,5 @@
+from leap import is_leap
+
+
+def test_2024_is_leap():
+    assert is_leap(2024)
