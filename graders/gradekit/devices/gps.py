@@ -88,23 +88,24 @@ class GpsModule(LineDevice):
             epoch = len(self.fixes)
             self.index += 1
         clock = self.clock(epoch)
+        # The record comes first, so that a test reading it right after the learner's code returns finds it.
         if self.no_fix_left:
             self.no_fix_left -= 1
-            self.send_line(sentence(f"GPGGA,{clock},,,,,0,00,99.9,,M,,M,,"))
-            self.send_line(sentence(f"GPRMC,{clock},V,,,,,,,211126,,,N"))
             with self.lock:
                 self.fixes.append({"time": clock, "valid": False})
+            self.send_line(sentence(f"GPGGA,{clock},,,,,0,00,99.9,,M,,M,,"))
+            self.send_line(sentence(f"GPRMC,{clock},V,,,,,,,211126,,,N"))
             return
         lat, ns = to_nmea(latitude, True)
         lon, ew = to_nmea(longitude, False)
+        with self.lock:
+            self.fixes.append({"time": clock, "valid": True, "latitude": from_nmea(lat, ns),
+                               "longitude": from_nmea(lon, ew), "true_latitude": latitude,
+                               "true_longitude": longitude})
         self.send_line(sentence(f"GPGGA,{clock},{lat},{ns},{lon},{ew},1,08,0.9,35.0,M,46.9,M,,"))
         self.send_line(sentence(f"GPRMC,{clock},A,{lat},{ns},{lon},{ew},0.5,54.7,211126,,,A"))
         if epoch % 5 == 4:
             self.send_line(sentence("GPGSA,A,3,04,05,09,12,24,25,29,,,,,,1.8,0.9,1.5"))
-        with self.lock:
-            self.fixes.append({"time": clock, "valid": True, "latitude": from_nmea(lat, ns),
-                               "longitude": from_nmea(lon, ew), "true_latitude": latitude,
-                               "true_longitude": longitude, "sentences": [f"{lat},{ns}", f"{lon},{ew}"]})
 
     def state(self) -> dict[str, Any]:
         with self.lock:
