@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 from xml.etree import ElementTree
 
+import junitparser
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -61,6 +62,11 @@ def test_junit_report_is_read_by_a_junit_parser(mean_dir: Path, tmp_path: Path):
     cases = suite.findall("testcase")
     assert [c.get("name") for c in cases][0] == "mean() of three numbers"
     assert all(c.find("failure") is not None for c in cases)
+    # The same file through junitparser, the parser CI report plugins build on.
+    parsed = next(iter(junitparser.JUnitXml.fromfile(str(output))))
+    assert (parsed.tests, parsed.failures, parsed.errors) == (3, 3, 0)
+    verdicts = {case.name: [type(r).__name__ for r in case.result] for case in parsed}
+    assert verdicts["mean() of three numbers"] == ["Failure"]
 
 
 def test_github_annotations_point_at_the_learners_line(mean_dir: Path, tmp_path: Path):
