@@ -18,6 +18,7 @@ import pytest
 
 from gradekit.channel import Channel
 from gradekit.devices import Device, make_device
+from gradekit.net import Net
 from gradekit.remote import (
     Connection,
     Game,
@@ -83,6 +84,12 @@ class Harness:
     @pytest.fixture
     def game(self) -> Game:
         return Game(self.connection)
+
+    @pytest.fixture
+    def net(self) -> Any:
+        lab = Net(self.connection)
+        yield lab
+        lab.stop()  # each test starts with no server of the learner's running
 
     @pytest.fixture(name="device")
     def device_fixture(self) -> Device:
