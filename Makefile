@@ -14,8 +14,10 @@ BUNDLE_SOURCES := $(wildcard platform/learnpath/static/src/*.js)
 run: setup
 	$(BIN)/learnpath serve
 
+# Every test, then every exercise of the catalog through `learnpath check`.
 test: setup browser
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(BIN)/learnpath check
 
 bench: setup
 	$(BIN)/python bench/run.py
