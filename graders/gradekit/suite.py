@@ -22,6 +22,7 @@ Descriptions are what the learner reads about a mutant that survived; never its 
 
 from __future__ import annotations
 
+import ast
 import hashlib
 import tomllib
 from dataclasses import dataclass, field
@@ -217,9 +218,12 @@ class RunResult:
 
 
 def _one_line(text: str, limit: int = 200) -> str:
-    """`assert False\n +  where False = f(1)` as `assert False (where False = f(1))`-like single line."""
-    parts = [part.strip().lstrip("+").strip() for part in text.splitlines() if part.strip()]
-    line = parts[0] + (f" ({'; '.join(parts[1:3])})" if len(parts) > 1 else "") if parts else ""
+    """A failure's first line, with pytest's `+  where ...` explanations but not its diffs."""
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    if not lines:
+        return ""
+    wheres = [line.lstrip("+ ").strip() for line in lines[1:] if line.startswith("+") and "where" in line[:12]]
+    line = lines[0] + (f" ({'; '.join(wheres[:2])})" if wheres else "")
     return line if len(line) <= limit else line[: limit - 1] + "…"
 
 
@@ -277,6 +281,37 @@ class Suite:
         found: dict[str, str] = self._cache[key]
         return found
 
+    def identifiers(self) -> set[str]:
+        """Names the learner's code uses, comments and strings left out: `pytest.raises`, `tmp_path`, ...
+
+        Dotted chains appear whole and by each prefix (`pytest.mark.parametrize`, `pytest.mark`,
+        `pytest`); function parameters appear by name, so a test asking for `tmp_path` is seen.
+        """
+        found: set[str] = set()
+        for text in self.sources().values():
+            try:
+                tree = ast.parse(text)
+            except SyntaxError:
+                continue
+            for node in ast.walk(tree):
+                if isinstance(node, ast.Name):
+                    found.add(node.id)
+                elif isinstance(node, ast.Attribute):
+                    parts, inner = [node.attr], node.value
+                    while isinstance(inner, ast.Attribute):
+                        parts.append(inner.attr)
+                        inner = inner.value
+                    if isinstance(inner, ast.Name):
+                        parts.append(inner.id)
+                        found.add(".".join(reversed(parts)))
+                elif isinstance(node, ast.arg):
+                    found.add(node.arg)
+                elif isinstance(node, ast.alias):
+                    found.add(node.asname or node.name)
+                elif isinstance(node, ast.ImportFrom) and node.module:
+                    found.update(f"{node.module}.{alias.name}" for alias in node.names)
+        return found
+
     # verdicts ------------------------------------------------------------------------------------
 
     def assert_passes(self) -> RunResult:
@@ -312,5 +347,5 @@ class Suite:
         if result.finished and result.collected == 0 and not result.errors:
             pytest.fail("First write tests: pytest found none in your file, so no faulty version can be caught.",
                         pytrace=False)
-        pytest.fail(f"First make your tests pass against the correct {self.target} (see the check above): a test "
-                    "that fails on working code says nothing about faulty versions.", pytrace=False)
+        pytest.fail(f"First make your tests pass against the correct {self.target} (see the check on the correct "
+                    "version): a test that fails on working code says nothing about faulty versions.", pytrace=False)

@@ -8,7 +8,7 @@ import pytest
 from gradekit import Settings, grade, load_exercise
 from gradekit.scaffold import new_exercise, new_track
 from gradekit.spec import Exercise
-from gradekit.suite import AuthorError, RunResult, load_config
+from gradekit.suite import AuthorError, RunResult, Suite, load_config
 
 CATCHES_TWO = """from leap import is_leap
 
@@ -111,7 +111,8 @@ def test_a_collection_error_and_a_syntax_error_are_explained(leap):
         "pytest could not collect your tests: ImportError: cannot import name 'leap_year' from 'leap'")
     report, tests = graded(leap, "def test_x(:\n    pass\n")
     assert report["reason"] == "syntax_error"
-    assert tests[CORRECT]["message"] == "Your code could not be loaded: SyntaxError (test_leap.py, line 1): invalid syntax"
+    assert tests[CORRECT]["message"] == (
+        "Your code could not be loaded: SyntaxError (test_leap.py, line 1): invalid syntax")
 
 
 def test_the_code_under_test_has_no_source_to_read(leap):
@@ -153,3 +154,14 @@ def test_run_results_are_read_defensively(reply, ok, caught):
     """Are passes, failures, empty suites, hangs, crashes and malformed replies each judged right?"""
     result = RunResult.from_reply(reply, 3)
     assert (result.ok, result.caught) == (ok, caught)
+
+
+def test_identifiers_leave_out_comments_and_strings():
+    """Are the names a learner's tests use read from the code, not from comments or strings?"""
+    source = ('import pytest\nfrom unittest import mock\n\n# pytest.raises would be nice\n\n'
+              '@pytest.mark.parametrize("n", [1])\ndef test_x(n, tmp_path, monkeypatch):\n'
+              '    with mock.patch("time.time"):\n        text = "pytest.fixture"\n')
+    suite = Suite(None, Path("."), Path("."), {"sources": {"test_x.py": source}})  # type: ignore[arg-type]
+    names = suite.identifiers()
+    assert {"pytest.mark.parametrize", "tmp_path", "monkeypatch", "mock.patch", "unittest.mock"} <= names
+    assert "pytest.raises" not in names and "pytest.fixture" not in names
