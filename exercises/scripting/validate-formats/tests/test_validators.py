@@ -43,6 +43,15 @@ def test_username_ascii(submission):
           "\\w and \\d also match non-ASCII letters and digits; use [A-Za-z0-9_]")
 
 
+def test_ascii_digits_only(submission):
+    """is_valid_time(), is_valid_ipv4() and is_valid_hex_color() count only ASCII digits"""
+    advice = ("only 0-9 are digits here; str.isdigit() and \\d also accept digits of other scripts "
+              "(such as \u0661\u0662), so use [0-9] or compare with '0123456789'")
+    check(submission, "is_valid_time", ["12:30"], ["\u0661\u0662:30", "12:\u0663\u0660", "\uff11\uff12:30"], advice)
+    check(submission, "is_valid_ipv4", ["10.0.0.1"], ["10.0.0.\u0661", "\u0661\u0660.0.0.1"], advice)
+    check(submission, "is_valid_hex_color", ["#123"], ["#12\u0663", "#\uff11\uff12\uff13"], advice)
+
+
 @pytest.mark.points(2)
 def test_hex_color(submission):
     """is_valid_hex_color() accepts exactly 3 or 6 hex digits after #"""
