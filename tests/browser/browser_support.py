@@ -217,5 +217,6 @@ class Learner:
 
     def screenshot(self, name: str, full_page: bool = True) -> Path:
         path = ARTIFACTS / f"{name}.png"
+        path.parent.mkdir(parents=True, exist_ok=True)
         self.page.screenshot(path=str(path), full_page=full_page)
         return path

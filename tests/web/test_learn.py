@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from learnpath import queue
+from learnpath.catalog import sync_catalog
 from learnpath.extensions import db
 from learnpath.models import Submission
 from sqlalchemy import select
@@ -75,6 +76,29 @@ def test_exercise_page_renders_a_sanitized_statement_and_the_starter(client, aut
     assert "def add(a, b):\n    return 0\n</textarea>" in page
     assert "Run examples" in page and "Use the + operator." not in page
     assert "Hints open after 1 more submitted attempt." in page
+
+
+def test_pictures_of_the_exercise_folder_show_in_the_statement_and_nothing_else_is_served(app, client, auth, content):
+    """Is a statement's picture served from the exercise folder, while its solution, tests and links are not?"""
+    folder = content / "exercises" / "basics" / "add"
+    picture = b"\x89PNG\r\n\x1a\n" + b"0" * 32
+    (folder / "result.png").write_bytes(picture)
+    (folder / "tests" / "secret.png").write_bytes(picture)
+    (folder / "link.png").symlink_to(folder / "solution" / "calc.py")
+    readme = folder / "README.md"
+    readme.write_text(readme.read_text() + "\n![The result](result.png) ![up](../../x.png) ![far](https://example.com/a.png)\n")
+    auth.register()
+    with app.app_context():
+        sync_catalog(app)
+    page = client.get("/tracks/basics/add").get_data(as_text=True)
+    assert '<img src="/tracks/basics/add/media/result.png" alt="The result">' in page
+    assert "../../x.png" not in page and '<img alt="up">' in page
+    response = client.get("/tracks/basics/add/media/result.png")
+    assert response.status_code == 200 and response.data == picture and response.mimetype == "image/png"
+    response.close()
+    for name in ("calc.py", "link.png", "exercise.toml", "README.md", "tests%2Fsecret.png", "..%2Fadd%2Fresult.png"):
+        assert client.get(f"/tracks/basics/add/media/{name}").status_code == 404, name
+    assert client.get("/tracks/basics/add/media/solution/calc.py").status_code == 404
 
 
 def test_submitting_queues_a_row_and_shows_the_pending_result(app, client, auth):

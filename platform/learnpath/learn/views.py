@@ -6,8 +6,20 @@ import math
 import secrets
 from collections.abc import Sequence
 from datetime import timedelta
+from pathlib import Path
 
-from flask import abort, current_app, flash, g, jsonify, redirect, render_template, request, url_for
+from flask import (
+    abort,
+    current_app,
+    flash,
+    g,
+    jsonify,
+    redirect,
+    render_template,
+    request,
+    send_from_directory,
+    url_for,
+)
 from flask_login import current_user, login_required
 from sqlalchemy import func, select
 from werkzeug.wrappers import Response
@@ -19,7 +31,7 @@ from learnpath.learn.forms import SubmissionForm, submission_form
 from learnpath.learn.notebook import empty_notebook, is_notebook, notebook_error
 from learnpath.models import Exercise, Progress, Submission, Track, utcnow
 from learnpath.progress import LABELS, exercise_states, missing_requirements, progress_by_exercise
-from learnpath.render import render_statement
+from learnpath.render import MEDIA_NAME, render_statement
 from learnpath.workspace import find_draft, hints_revealed, reveal_next_hint, save_draft
 
 RECENT_SUBMISSIONS = 5
@@ -176,7 +188,7 @@ def _render_exercise(exercise: Exercise, form: SubmissionForm, blockers: list[Ex
     return render_template(
         "learn/exercise.html",
         exercise=exercise,
-        statement=render_statement(exercise.statement_md),
+        statement=render_statement(exercise.statement_md, media_url(*exercise.key.split("/"))),
         form=form,
         recent=recent,
         blockers=blockers,
@@ -188,6 +200,23 @@ def _render_exercise(exercise: Exercise, form: SubmissionForm, blockers: list[Ex
         retry_after=retry_after,
         notebooks=[name for name in exercise.files if is_notebook(name)],
     )
+
+
+def media_url(track_slug: str, slug: str) -> str:
+    """Where the pictures of an exercise's statement are served from (no trailing slash)."""
+    return url_for("learn.exercise_media", track_slug=track_slug, slug=slug, name="_").removesuffix("/_")
+
+
+@bp.route("/tracks/<track_slug>/<slug>/media/<name>")
+@login_required
+def exercise_media(track_slug: str, slug: str, name: str) -> Response:
+    """A picture from the exercise folder, shown in its statement; nothing else of the folder."""
+    exercise = active_exercise(track_slug, slug)
+    folder = Path(current_app.config["CONTENT_ROOT"]) / "exercises" / exercise.key
+    path = folder / name
+    if not MEDIA_NAME.fullmatch(name) or path.is_symlink() or not path.is_file():
+        abort(404)
+    return send_from_directory(folder, name, max_age=3600)
 
 
 @bp.route("/tracks/<track_slug>/<slug>/hints", methods=["POST"])

@@ -13,6 +13,7 @@ from gradekit.errors import SpecError
 from werkzeug.wrappers import Response
 
 from learnpath import queue
+from learnpath.learn.views import media_url
 from learnpath.render import render_statement
 from learnpath.teach import bp
 from learnpath.teach.forms import preview_form
@@ -36,5 +37,6 @@ def preview(track_slug: str, slug: str) -> str | Response:
     tests = [(path.name, path.name in spec.visible_tests, path.read_text(encoding="utf-8"))
              for path in spec.test_files()]
     return render_template("teach/preview.html", exercise=exercise, spec=spec,
-                           statement=render_statement(spec.statement()), starter=spec.starter_files(),
+                           statement=render_statement(spec.statement(), media_url(track_slug, slug)),
+                           starter=spec.starter_files(),
                            solution=solution, tests=tests, form=form)
