@@ -15,7 +15,12 @@ SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
 FILE_NAME = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_.-]{0,99}$")
 MAX_LEARNER_FILE_BYTES = 256 * 1024
 # Modules the sandbox itself imports; a learner file with one of these names would replace them.
-RESERVED_MODULES = {"gradekit", "pytest", "serial", "pygame", "httpx", "starlette", "fastapi", "numpy", "pandas"}
+# Packages the kinds and the exercises import; a learner file of the same name would hide them.
+RESERVED_MODULES = {
+    "gradekit", "pytest", "serial", "pygame", "httpx", "starlette", "fastapi", "pydantic", "numpy", "pandas",
+    "scipy", "sklearn", "joblib", "matplotlib", "sqlalchemy", "flask", "werkzeug", "jinja2", "nbformat",
+    "nbclient", "ipykernel",
+}
 
 
 @dataclass(frozen=True)
