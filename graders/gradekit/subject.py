@@ -172,6 +172,7 @@ class Subject:
             client.__enter__()  # runs the app's startup (lifespan) once
             self.http_client = client
         body = base64.b64decode(request.get("body", ""))
+        self.http_client.cookies.clear()  # the harness's client keeps cookies, for one test only
         try:
             response = self.http_client.request(
                 str(request["method"]), str(request["url"]), headers=request.get("headers", []), content=body

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from gradekit import Settings, grade
+import shutil
+
+from gradekit import Settings, grade, load_exercise
 from gradekit.report import REASONS, SCHEMA, STATUSES, TEST_STATUSES
 
 
@@ -152,3 +154,27 @@ def test_app_exception_is_a_500_with_the_traceback(api_exercise, grade_source):
     test = report["tests"][0]
     assert "500" in test["message"]
     assert "ZeroDivisionError" in test["output"] and "main.py" in test["output"]
+
+
+def test_fastapi_cookies_last_one_test_only(api_exercise, tmp_path):
+    """Are an ASGI app's cookies sent back within a test, and gone in the next test?"""
+    folder = tmp_path / "exercises" / "demo" / "cookies"
+    shutil.copytree(api_exercise.path, folder)
+    (folder / "tests" / "test_hidden.py").write_text(
+        "def test_login_is_kept(client):\n"
+        "    client.post('/login')\n"
+        "    assert client.get('/me').json() == {'user': 'ada'}, 'the cookie should be sent back'\n\n"
+        "def test_next_test_starts_afresh(client):\n"
+        "    assert client.get('/me').json() == {'user': None}, 'cookies leaked from the previous test'\n"
+    )
+    app = (
+        "from fastapi import Cookie, FastAPI, Response\napp = FastAPI()\n"
+        "@app.get('/hello/{name}')\ndef hello(name: str):\n"
+        "    if not name.isalpha():\n        from fastapi import HTTPException\n        raise HTTPException(400)\n"
+        "    return {'greeting': f'Hello, {name}!'}\n"
+        "@app.post('/login')\ndef login(response: Response):\n    response.set_cookie('user', 'ada')\n    return {}\n"
+        "@app.get('/me')\ndef me(user: str | None = Cookie(default=None)):\n    return {'user': user}\n"
+    )
+    report = grade(load_exercise(folder), {"main.py": app}, Settings())
+    assert {t["name"]: t["status"] for t in report["tests"] if not t["visible"]} == {
+        "test_login_is_kept": "pass", "test_next_test_starts_afresh": "pass"}, report
