@@ -6,9 +6,10 @@ import itertools
 import subprocess
 import sys
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
-from browser_support import ROOT, Server
+from browser_support import ADD_SOLUTION, ROOT, Server, write_content
 from conftest import Learner
 from playwright.sync_api import Browser, expect
 
@@ -18,6 +19,10 @@ PASSWORD = "correct horse battery"
 
 @pytest.fixture
 def admin(browser: Browser, server: Server) -> Iterator[Learner]:
+    yield from make_admin(browser, server)
+
+
+def make_admin(browser: Browser, server: Server) -> Iterator[Learner]:
     """An admin made with `learnpath create-admin`, logged in through the form in a browser context of its own."""
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     context.set_default_timeout(20_000)
@@ -74,3 +79,51 @@ def test_a_class_code_lets_a_learner_join_and_teaching_pages_stay_closed(admin: 
     admin.open("/teach/classes")
     page.get_by_role("link", name="Evening class").click()
     expect(page.get_by_text(learner.email)).to_be_visible()
+
+
+@pytest.fixture
+def own_server(tmp_path: Path) -> Iterator[Server]:
+    """A server of its own: this test changes an exercise's tests on disk."""
+    (tmp_path / "instance").mkdir()
+    running = Server(tmp_path / "instance", write_content(tmp_path / "content"))
+    yield running
+    running.stop()
+
+
+def test_an_instructor_watches_an_attempt_changes_a_test_and_regrades(browser: Browser, own_server: Server):
+    """Does a learner's attempt show on the dashboard, and does a changed test lead to a regrade that changes it?"""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context.set_default_timeout(20_000)
+    learner = Learner(context, own_server)
+    learner.register()
+    learner.open("/tracks/basics/add")
+    learner.type_code("calc.py", ADD_SOLUTION)
+    learner.page.get_by_role("button", name="Submit").click()
+    expect(learner.page.locator("#feedback .verdict")).to_contain_text("Passed", timeout=60_000)
+    name = learner.email.split("@")[0].title()
+
+    admin = next(make_admin(browser, own_server))
+    page = admin.open("/teach/exercises/basics/add")
+    stats = page.locator(".stats")
+    expect(stats).to_contain_text("Attempts1")
+    expect(stats).to_contain_text("Pass rate100%")
+    expect(page.get_by_role("link", name=name)).to_be_visible()
+    expect(page.get_by_text("Every standing submission was judged by the current tests")).to_be_visible()
+
+    tests = own_server.log_path.parent.parent / "content" / "exercises" / "basics" / "add" / "tests"
+    (tests / "test_more.py").write_text(
+        'def test_three(submission):\n    """add() of three numbers"""\n'
+        '    assert submission.add(1, 2, 3) == 6, "add() takes any number of numbers now"\n'
+    )
+    page.reload()
+    expect(page.locator("#regrade-notice")).to_contain_text("1 learner")
+    page.get_by_role("button", name="Regrade them").click()
+    expect(page.get_by_text("1 of 1 graded — done")).to_be_visible(timeout=60_000)
+    changed = page.locator("#changed tbody tr")
+    expect(changed).to_have_count(1)
+    expect(changed).to_contain_text(name)
+    expect(changed.locator(".badge")).to_have_text(["pass", "fail"])
+    admin.screenshot("instructor-regraded")
+    context.close()
+    admin.context.close()
+    assert learner.errors == [] and admin.errors == []
