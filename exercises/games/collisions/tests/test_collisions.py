@@ -212,3 +212,23 @@ def test_stays_on_screen(game):
     game.seconds(4)
     x, y = read(game)["player"]
     assert x <= info["width"] - 12 + 1 and y <= info["height"] - 12 + 1, "the player went off the bottom-right corner"
+
+
+def test_lava_corner_is_round(game):
+    """Walking past a lava corner without touching it is safe"""
+    info = game.start()
+    fps = info["fps"]
+    game.press("RIGHT")
+    game.step(round(50 / 150 * fps))  # centre at (90, 120)
+    game.release("RIGHT")
+    game.press("DOWN")
+    game.step(round(30 / 150 * fps))  # centre at (90, 150): 14.1 px from the lava's corner (80, 160)
+    game.release("DOWN")
+    game.step()
+    state = read(game)
+    x, y = state["player"]
+    assert state["deaths"] == 0 and abs(x - 90) <= 1 and abs(y - 150) <= 1, (
+        "the player died beside the corner of the lava at (20, 160, 60, 30): its centre is 14.1 px from the "
+        "corner (80, 160), more than its radius (12), so the circle doesn't touch the lava, though the square "
+        "around it would. Measure the distance to the lava's nearest point"
+    )

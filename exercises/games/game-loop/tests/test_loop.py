@@ -60,6 +60,10 @@ def test_elapsed_uses_dt(game):
     game.step(info["fps"] * 3 // 2)
     elapsed = read(game)["elapsed"]
     assert isinstance(elapsed, (int, float)), "state()['elapsed'] must be a number of seconds"
+    assert elapsed < 1.5 + 0.01, (
+        f"after 1.5 s of frames of a new Game state()['elapsed'] was {elapsed:.3f}: it went on from an earlier "
+        "Game, or dt was added more than once per frame; keep the elapsed time on self, starting at 0"
+    )
     assert abs(elapsed - 1.5) < 0.01, (
         f"after 1.5 s of frames state()['elapsed'] was {elapsed:.3f}; it"
         " must be 1.5: add the dt passed to update() instead of "

@@ -37,6 +37,18 @@ def play_until_over(game, limit=12):
     expect(game, "over", f"a round lasts {ROUND_TIME:g} seconds, then the game is over")
 
 
+def new_round(game):
+    """RETURN in the menu: a round starts with the full time and no points."""
+    expect(game, "menu", "before starting a round")
+    tap(game, "RETURN")
+    state = read(game)
+    assert not (state["scene"] == "over" and state["time_left"] <= 0), (
+        "RETURN in the menu started a round that was over at once: time_left was still 0 from the last round. "
+        "Starting a round sets time_left back to ROUND_TIME and the score to 0"
+    )
+    expect(game, "play", "RETURN in the menu starts a round")
+
+
 def background(game, info):
     game.step()
     return game.pixel(2, info["height"] - 3)
@@ -120,7 +132,8 @@ def test_pause(game):
     game.seconds(1)
     tap(game, "SPACE")
     tap(game, "p")
-    expect(game, "paused", "P pauses the round")
+    expect(game, "paused", "P pauses the round (if the pause ends at once, the same key press was also handled "
+           "by the 'paused' scene: let only the current scene see each event)")
     before = read(game)
     game.seconds(3)
     tap(game, "SPACE", 2)
@@ -144,7 +157,7 @@ def test_one_scene_per_press(game):
     tap(game, "RETURN")
     expect(game, "menu", "one press of RETURN in 'over' goes to the menu; only the menu starts a round: "
            "let only the current scene handle a key press")
-    tap(game, "RETURN")
+    new_round(game)
     play_until_over(game)
     game.press("RETURN")
     game.step(10)
@@ -190,9 +203,9 @@ def test_new_round_and_best(game):
     state = read(game)
     assert state["score"] == 5 and state["best"] == 5, "after a round of 5 points the score and the best are 5"
     tap(game, "RETURN")
-    tap(game, "RETURN")
+    expect(game, "menu", "RETURN on the game-over screen goes to the menu, and only there")
+    new_round(game)
     state = read(game)
-    expect(game, "play", "RETURN in the menu starts a new round")
     assert state["score"] == 0, "a new round starts with a score of 0"
     assert abs(state["time_left"] - ROUND_TIME) <= 3 / info["fps"], "a new round starts with the full ROUND_TIME"
     assert state["best"] == 5, "the best score is kept from one round to the next"
