@@ -100,6 +100,13 @@ def test_file_errors(submission):
     rejects(submission, "server.port", "bad_port.toml", what="port 70000 in the file")
 
 
+def test_bool_is_not_an_int(submission):
+    """A true/false in the file for a whole-number setting is an error"""
+    rejects(submission, "server.workers", "bool_for_int.toml",
+            what="workers = true in the file (bool is a subclass of int in Python, so isinstance(True, int) "
+                 "is True: exclude bools when checking for an int)")
+
+
 def test_broken_toml(submission):
     """A file that is not valid TOML raises ValueError"""
     try:
