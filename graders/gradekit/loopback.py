@@ -138,6 +138,15 @@ class Peer:
                 break
         return bytes(data)
 
+    async def idle(self, seconds: float) -> None:
+        """Wait without reading, but notice when the other side closes (its data stays buffered)."""
+        assert self.reader is not None
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline and not getattr(self.reader, "_eof", False):
+            await asyncio.sleep(min(0.02, max(0.0, deadline - time.monotonic())))
+        if getattr(self.reader, "_eof", False) and not self.reader._buffer:  # type: ignore[attr-defined]
+            self.closed = True
+
     async def send(self, data: bytes) -> None:
         assert self.writer is not None
         try:
@@ -267,13 +276,14 @@ class ScriptedServer:
                 elif action == "send":
                     await peer.send(bytes(step.get("data", b"")))
                 elif action == "sleep":
-                    await asyncio.sleep(float(step.get("seconds", 0)))
+                    await peer.idle(float(step.get("seconds", 0)))
                 elif action == "close":
+                    if writer.can_write_eof():
+                        writer.write_eof()  # hang up, then see whether the client closes its end too
                     break
                 else:
                     raise ValueError(f"unknown server step {action!r}")
-            else:
-                await peer.read_for(3600, until_closed=True)
+            await peer.read_for(3600, until_closed=True)
         finally:
             record["closed_at"] = round(time.monotonic() - self.started, 3)
             writer.transport.abort()

@@ -18,7 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from gradekit.remote import Connection, LearnerTimeout, encode_argument, learner_exception
+from gradekit.remote import Connection, encode_argument, learner_exception
 
 MARGIN = 0.5  # seconds kept back from the call timeout so the subject always answers in time
 
@@ -35,6 +35,10 @@ SERVER_FIELDS = {
 
 class ServerNotListening(AssertionError):
     """The learner's server never listened on the port it was given."""
+
+
+class ClientStillRunning(AssertionError):
+    """The learner's client function had not returned when the time for it ran out."""
 
 
 def _step(raw: Any, fields: dict[str, tuple[str, ...]]) -> dict[str, Any]:
@@ -136,8 +140,8 @@ class ClientRun:
     def result(self) -> Any:
         """The value returned; re-raises the learner's exception (or a timeout) like a direct call."""
         if not self.finished:
-            raise LearnerTimeout(f"{self.what} did not return within {self.elapsed:g} s; "
-                                 "every network wait needs a timeout")
+            raise ClientStillRunning(f"{self.what} did not return within {self.elapsed:g} s; "
+                                     "every network wait needs a timeout")
         if self.error is not None:
             raise learner_exception(self.error, self.what)
         return self.value
