@@ -303,7 +303,9 @@ def test_camera_clamped_at_the_far_edges(game):
         )
     x, _, cx, _ = read(game)
     assert abs(x - (MAP_W - TILE - SIZE)) <= 0.01, "walking right along row 2 stops against the wall on the right"
-    assert abs(cx - (MAP_W - w)) <= 0.01, "at the right end of the map the camera stops with the map's edge on the window's"
+    assert abs(cx - (MAP_W - w)) <= 0.01, (
+        "at the right end of the map the camera stops with the map's right edge on the window's right edge"
+    )
     game.release("RIGHT")
     game.start()
     hold(game, ["DOWN"], 6)
