@@ -11,6 +11,7 @@ Scripts and transcripts are plain data: lists of `{"do": ...}` steps in, dicts o
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import socket
 import threading
 import time
@@ -94,7 +95,7 @@ class Peer:
             done, line = True, exc.partial
         except asyncio.LimitOverrunError:
             done, line = True, await self.reader.read(self.reader._limit)  # type: ignore[attr-defined]
-        except ConnectionError as exc:
+        except OSError as exc:
             self.error, done, line = type(exc).__name__, True, b""
         if done:
             self.keep(line)
@@ -111,7 +112,7 @@ class Peer:
         while len(data) < size:
             try:
                 done, chunk = await _with_timeout(self.reader.read(size - len(data)), deadline - time.monotonic())
-            except ConnectionError as exc:
+            except OSError as exc:
                 self.error, done, chunk = type(exc).__name__, True, b""
             if not done:
                 break
@@ -129,7 +130,7 @@ class Peer:
         while not self.closed and time.monotonic() < deadline:
             try:
                 done, chunk = await _with_timeout(self.reader.read(65536), deadline - time.monotonic())
-            except ConnectionError as exc:
+            except OSError as exc:
                 self.error, done, chunk = type(exc).__name__, True, b""
             if done:
                 self.keep(chunk)
@@ -152,7 +153,7 @@ class Peer:
         try:
             self.writer.write(data)
             await asyncio.wait_for(self.writer.drain(), DEFAULT_TIMEOUT)
-        except (ConnectionError, TimeoutError) as exc:
+        except (OSError, TimeoutError) as exc:
             self.error = type(exc).__name__
 
     def summary(self) -> dict[str, Any]:
@@ -225,8 +226,11 @@ class Conversation:
             await peer.read_for(_timeout(step, remaining), until_closed=True)
             return peer.closed
         if action == "eof":
-            if writer.can_write_eof():
-                writer.write_eof()
+            try:
+                if writer.can_write_eof():
+                    writer.write_eof()
+            except OSError as exc:  # the server already dropped the connection
+                peer.error = type(exc).__name__
             return None
         if action == "close":
             writer.close()
@@ -278,8 +282,9 @@ class ScriptedServer:
                 elif action == "sleep":
                     await peer.idle(float(step.get("seconds", 0)))
                 elif action == "close":
-                    if writer.can_write_eof():
-                        writer.write_eof()  # hang up, then see whether the client closes its end too
+                    if writer.can_write_eof() and not writer.is_closing():
+                        with contextlib.suppress(OSError):
+                            writer.write_eof()  # hang up, then see whether the client closes its end too
                     break
                 else:
                     raise ValueError(f"unknown server step {action!r}")
