@@ -12,12 +12,14 @@ def test_rain_long_shape(submission):
 def test_back_to_wide_columns(submission):
     """back_to_wide has the months in calendar order"""
     back = submission.get("back_to_wide")
+    assert isinstance(back, pd.DataFrame), "back_to_wide must be a DataFrame"
     assert list(back.columns) == ["Jan", "Feb", "Mar", "Apr", "May", "Jun"]
 
 
 def test_units_wide_example(submission):
     """units_wide: 52 kettles were sold in the South"""
     units = submission.get("units_wide")
+    assert isinstance(units, pd.DataFrame), "units_wide must be a DataFrame"
     if "product" in units.columns:
         units = units.set_index("product")
     assert int(units.loc["Kettle", "South"]) == 52
