@@ -171,15 +171,15 @@ def test_rolling_7(submission, data_dir):
     assert not np.allclose(got[6:-3], centred[6:-3], equal_nan=True), (
         "rolling_7 is centred on each day; it must average the day and the 6 days before it (no center=True)"
     )
-    assert np.isnan(got[:6]).all(), (
-        "rolling_7 has values for the first 6 days; they have no full week behind them and must be NaN "
-        "(leave min_periods at its default)"
-    )
     for window in (6, 8):
         other = daily.rolling(window).mean().to_numpy()
         assert not np.allclose(got[8:], other[8:]), (
             f"rolling_7 averages {window} days; the window is 7 days: the day and the 6 before it"
         )
+    assert np.isnan(got[:6]).all(), (
+        "rolling_7 has values for the first 6 days; they have no full week behind them and must be NaN "
+        "(leave min_periods at its default)"
+    )
     raise AssertionError(
         "rolling_7's values are wrong; compute daily.rolling(7).mean() on the sorted series with every day filled in"
     )
