@@ -233,6 +233,10 @@ def test_monthly_index(submission, data_dir):
         assert all(len(label) == 7 and label[4] == "-" for label in labels), (
             f"{call} labels the months as {labels[:2]}...; use the form 'YYYY-MM', such as '2024-01'"
         )
+        assert not (set(labels) < set(expected)), (
+            f"{call} leaves out months that have orders; every order counts, also one without a region or a "
+            "price, so don't drop rows with gaps"
+        )
         assert sorted(labels) == expected, (
             f"{call} has the months {labels}; it needs exactly one row per month that has orders"
         )
