@@ -156,6 +156,9 @@ def test_best_channel(submission, data_dir):
     assert value != figures(data_dir, all_orders)["roas"].index[0], (
         "best_channel is the best channel only if cancelled and refunded orders count as revenue; they don't"
     )
+    assert value != figures(data_dir)["roas"].index[-1], (
+        "best_channel is the channel with the lowest revenue / spend; the best return is the highest"
+    )
     assert value != figures(data_dir)["revenue"].idxmax(), (
         "best_channel is the channel with the most revenue; the question is about revenue per euro of spend"
     )
