@@ -12,6 +12,7 @@ def test_dates_parsed(submission):
 def test_minutes_example(submission):
     """trips: the first trip lasts 38 minutes"""
     trips = submission.get("trips")
+    assert isinstance(trips, pd.DataFrame), "trips must be a DataFrame"
     assert "minutes" in trips.columns, "add a minutes column to trips"
     assert float(trips["minutes"].iloc[0]) == 38.0
 
@@ -19,4 +20,5 @@ def test_minutes_example(submission):
 def test_by_weekday_example(submission):
     """by_weekday lists the seven days in calendar order"""
     by_weekday = submission.get("by_weekday")
+    assert isinstance(by_weekday, pd.Series), "by_weekday must be a Series"
     assert list(by_weekday.index) == ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
