@@ -13,6 +13,7 @@ def test_store_summary_example(submission):
 def test_share_column(submission):
     """orders has a share_of_store column"""
     orders = submission.get("orders")
+    assert isinstance(orders, pd.DataFrame), "orders must stay the DataFrame of orders.csv"
     assert "share_of_store" in orders.columns, "add the share_of_store column to orders"
     first = round(float(orders["share_of_store"].iloc[0]), 4)
     assert first == 0.0476, "the first order is 68.48 of the Mall's 1440.09"
@@ -22,4 +23,5 @@ def test_top_category_example(submission):
     """top_category: Games sells best in the Mall"""
     top = submission.get("top_category")
     top = dict(top) if isinstance(top, pd.Series) else top
+    assert isinstance(top, dict) and "Mall" in top, "top_category must map each store to a category"
     assert top["Mall"] == "Games"
