@@ -8,6 +8,7 @@ def test_add_customers_example(submission):
     customers = pd.DataFrame({"customer_id": ["K1", "K2", "K3"], "name": ["Ana", "Bruno", "Chloé"],
                               "country": ["PT", "ES", "FR"]})
     result = submission.add_customers(orders, customers)
+    assert isinstance(result, pd.DataFrame), "add_customers must return a DataFrame"
     assert list(result["order_id"]) == [1, 2, 3]
     assert list(result["country"].fillna("?")) == ["PT", "?", "ES"]
 

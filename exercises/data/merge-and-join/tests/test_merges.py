@@ -36,11 +36,18 @@ def expected_enriched(data_dir):
     return enriched
 
 
-def row_count_message(what, got, orders, right_name, key):
+OUTER = ("rows without an order: an outer or right join adds the {right} that have no order — keep the orders "
+         "and only them with how='left'")
+
+
+def row_count_message(what, result, orders, right_name, key):
     """Explain a wrong number of rows after a merge."""
+    got = len(result)
     if got < len(orders):
         return (f"{what} has {got} rows but there are {len(orders)} orders: the orders whose {key} has no "
                 f"partner in {right_name} were dropped — keep every order with how='left'")
+    if result["order_id"].isna().any():
+        return f"{what} has " + OUTER.format(right=right_name)
     return (f"{what} has {got} rows but there are {len(orders)} orders: a {key} repeated in {right_name} "
             "duplicates its orders — drop the duplicates before merging")
 
@@ -80,7 +87,7 @@ def test_add_customers_keeps_orders(submission, data_dir):
     orders, customers, _ = tables(data_dir)
     for o, c, what in ((orders, customers, "orders.csv, customers.csv"), (*small_tables(), "other tables")):
         result, call = call_add_customers(submission, o, c, what)
-        assert len(result) == len(o), row_count_message(call, len(result), o, "customers", "customer_id")
+        assert len(result) == len(o), row_count_message(call, result, o, "customers", "customer_id")
         assert list(result["order_id"]) == list(o["order_id"]), f"{call} changed the order of the orders; keep it"
 
 
@@ -123,6 +130,7 @@ def enriched_frame(submission, data_dir, *columns):
 def test_enriched_rows(submission, data_dir):
     """enriched has every order exactly once"""
     enriched, orders = enriched_frame(submission, data_dir)
+    assert not enriched["order_id"].isna().any(), "enriched has " + OUTER.format(right="customers or products")
     ids = list(enriched["order_id"])
     lost = set(orders["order_id"]) - set(ids)
     if lost:
