@@ -148,11 +148,11 @@ class Peer:
         if getattr(self.reader, "_eof", False) and not self.reader._buffer:  # type: ignore[attr-defined]
             self.closed = True
 
-    async def send(self, data: bytes) -> None:
+    async def send(self, data: bytes, timeout: float = DEFAULT_TIMEOUT) -> None:
         assert self.writer is not None
         try:
             self.writer.write(data)
-            await asyncio.wait_for(self.writer.drain(), DEFAULT_TIMEOUT)
+            await asyncio.wait_for(self.writer.drain(), timeout)
         except (OSError, TimeoutError) as exc:
             self.error = type(exc).__name__
 
@@ -214,7 +214,7 @@ class Conversation:
             return None  # never connected: the connect step already says why
         peer, writer = found, found.writer
         if action == "send":
-            await peer.send(bytes(step.get("data", b"")))
+            await peer.send(bytes(step.get("data", b"")), _timeout(step, remaining))
             return None
         if action == "readline":
             return await peer.read_line(_timeout(step, remaining))
