@@ -190,3 +190,9 @@ def test_split_bill_rejects_bad_input(submission):
            "people must be at least 1")
     raises(lambda: submission.split_bill("-10.00", 2), ValueError, "split_bill of a negative total",
            "a bill total can't be negative")
+
+
+def test_split_bill_rejects_fractional_people(submission):
+    """split_bill raises ValueError for a number of people that is not a whole number"""
+    raises(lambda: submission.split_bill("10.00", 2.5), ValueError, "split_bill for 2.5 people",
+           "people must be a whole number (an int): check its type, not only that it is at least 1")
