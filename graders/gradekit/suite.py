@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import ast
 import hashlib
+import random
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -255,9 +256,10 @@ class Suite:
     def mutants(self) -> tuple[Mutant, ...]:
         return self.config.mutants
 
-    def run(self, source: str, what: str = "running your tests") -> RunResult:
-        """Run the learner's tests with `source` as the code under test (each source runs once per grading)."""
-        key = "run:" + hashlib.sha256(source.encode()).hexdigest()
+    def run(self, source: str, what: str = "running your tests", again: bool = False) -> RunResult:
+        """Run the learner's tests with `source` as the code under test (each source runs once per grading,
+        or once more with `again`)."""
+        key = "run:" + hashlib.sha256(source.encode()).hexdigest() + (":again" if again else "")
         if key not in self._cache:
             timeout = self._connection.call_timeout
             message = {"op": "suite.run", "module": self.config.module, "source": source, "timeout": timeout}
@@ -271,6 +273,28 @@ class Suite:
 
     def against(self, mutant: Mutant) -> RunResult:
         return self.run(mutant.source, "running your tests against a faulty version")
+
+    def correct_again(self) -> RunResult:
+        """The correct version once more, run at a random place among the mutants (see `run_all`)."""
+        self.run_all()
+        return self.run(self.config.correct, f"running your tests against the correct {self.target}", again=True)
+
+    def run_all(self) -> None:
+        """Run the correct version, then every mutant and the correct version once more, in a random order.
+
+        A suite that passes only its first run, or counts its runs, fails the second correct run.
+        """
+        if "all" in self._cache:
+            return
+        self.correct()
+        order: list[Mutant | None] = [*self.mutants, None]
+        random.SystemRandom().shuffle(order)
+        for mutant in order:
+            if mutant is None:
+                self.run(self.config.correct, f"running your tests against the correct {self.target}", again=True)
+            else:
+                self.against(mutant)
+        self._cache["all"] = True
 
     def sources(self) -> dict[str, str]:
         """The learner's test files as text, for checks on how the tests are written."""
@@ -343,7 +367,13 @@ class Suite:
     def _require_correct(self) -> None:
         result = self.correct()
         if result.ok:
-            return
+            again = self.correct_again()
+            if again.ok:
+                return
+            pytest.fail(f"Your tests passed against the correct {self.target} once, but not when they ran against it "
+                        "again later: each run must start from nothing, with no file or process left by an earlier "
+                        f"run deciding the result. The second time: {again.problem(self.target).splitlines()[0]}",
+                        pytrace=False)
         if result.finished and result.collected == 0 and not result.errors:
             pytest.fail("First write tests: pytest found none in your file, so no faulty version can be caught.",
                         pytrace=False)

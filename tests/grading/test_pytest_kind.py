@@ -165,3 +165,27 @@ def test_identifiers_leave_out_comments_and_strings():
     names = suite.identifiers()
     assert {"pytest.mark.parametrize", "tmp_path", "monkeypatch", "mock.patch", "unittest.mock"} <= names
     assert "pytest.raises" not in names and "pytest.fixture" not in names
+
+
+REMEMBERS = """import os
+import subprocess
+import sys
+
+MARKS = ["/tmp/seen", "/home/learner/seen", "/dev/shm/seen"]
+
+
+def test_fails_after_the_first_run():
+    assert not any(os.path.exists(mark) for mark in MARKS)
+    for mark in MARKS:
+        open(mark, "w").close()
+    with open("/home/learner/test_leap.py", "a") as me:
+        me.write("\\n\\ndef test_added_later():\\n    assert False\\n")
+    subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"], start_new_session=True)
+"""
+
+
+def test_runs_start_from_nothing(leap):
+    """Can a suite that remembers an earlier run (files, its own file changed, a process) catch nothing?"""
+    report, tests = graded(leap, REMEMBERS)
+    assert tests[CORRECT]["status"] == "pass"
+    assert all(t["message"].startswith("Not caught") for t in mutant_tests(tests)), report["tests"]

@@ -6,6 +6,11 @@ harness sends a version of the code under test (the correct one or a faulty "mut
 copies of the learner's test files and runs pytest there in a child process with a time limit. The
 reply is plain data (tests collected, passed, failed with their first error line, errors, an output
 excerpt). Which runs must pass and which must fail is decided in the harness (`gradekit.suite`).
+
+Runs must not talk to each other (a suite that fails every run after the first would "catch" every
+mutant), so after each run the subject kills every process the run left and puts the writable
+folders back as they were when the learner's files arrived: new files are removed and the work
+folder's files are rewritten.
 """
 
 from __future__ import annotations
@@ -27,6 +32,8 @@ from gradekit.sandbox import WORK_DIR
 OUTPUT_EXCERPT = 3000
 MESSAGE_CAP = 500
 MAX_TIMEOUT = 120.0
+READ_ONLY = ("/proc", "/sys", "/usr")
+MAX_FOLDERS = 5000  # how far the search for writable folders looks
 
 # Runs in the child: pytest with a small plugin that writes what happened as JSON (argv[1]).
 RUNNER = r'''
@@ -90,11 +97,79 @@ def _display(nodeid: str) -> str:
     return nodeid.split("::", 1)[1] if "::" in nodeid else nodeid
 
 
+def _writable_folders() -> list[str]:
+    """Folders this uid can write to (the work folder, /tmp, /dev/shm, ...), found by looking."""
+    skip = (*READ_ONLY, sys.prefix, sys.base_prefix)
+    found = []
+    for seen, (top, dirs, _) in enumerate(os.walk("/")):
+        if seen >= MAX_FOLDERS:
+            break
+        dirs[:] = [d for d in dirs if not os.path.join(top, d).startswith(skip)]
+        if os.access(top, os.W_OK):
+            found.append(top)
+    return found
+
+
+def _everything_below(folders: list[str]) -> set[str]:
+    paths = set(folders)
+    for folder in folders:
+        for top, dirs, files in os.walk(folder):
+            paths.update(os.path.join(top, name) for name in [*dirs, *files])
+    return paths
+
+
+def _remove(path: str) -> None:
+    """Remove a file or a folder, even one whose permissions were taken away."""
+    with contextlib.suppress(OSError):
+        if os.path.isdir(path) and not os.path.islink(path):
+            for top, dirs, _ in os.walk(path):
+                for name in dirs:
+                    with contextlib.suppress(OSError):
+                        os.chmod(os.path.join(top, name), 0o700)
+            shutil.rmtree(path, ignore_errors=True)
+        else:
+            os.unlink(path)
+
+
+def _process_ids() -> set[int]:
+    return {int(name) for name in os.listdir("/proc") if name.isdigit()}
+
+
 class SuiteRunner:
     """Answers `suite.run` and `suite.sources` for the learner's test files."""
 
     def __init__(self, files: tuple[str, ...]) -> None:
         self.files = files
+        # The state before any learner code ran, put back after every run.
+        self.work_files = {}
+        for name in os.listdir(WORK_DIR):
+            path = os.path.join(WORK_DIR, name)
+            if os.path.isfile(path) and not os.path.islink(path):
+                with open(path, "rb") as stream:
+                    self.work_files[name] = stream.read()
+        self.writable = _writable_folders()
+        self.baseline = _everything_below(self.writable)
+        self.processes = _process_ids()
+
+    def reset(self) -> None:
+        """Kill what the run left running and put every writable folder back as it was."""
+        for pid in _process_ids() - self.processes:
+            with contextlib.suppress(OSError):
+                os.kill(pid, signal.SIGKILL)
+        for folder in self.writable:
+            for top, dirs, files in os.walk(folder):
+                for name in [*dirs, *files]:
+                    path = os.path.join(top, name)
+                    if path not in self.baseline:
+                        _remove(path)
+                dirs[:] = [d for d in dirs if os.path.join(top, d) in self.baseline]
+        for name, content in self.work_files.items():
+            path = os.path.join(WORK_DIR, name)
+            with contextlib.suppress(OSError):
+                if os.path.islink(path) or not os.path.isfile(path):
+                    _remove(path)
+                with open(path, "wb") as stream:
+                    stream.write(content)
 
     def sources(self, request: dict[str, Any]) -> dict[str, str]:
         found = {}
@@ -113,7 +188,7 @@ class SuiteRunner:
             self._lay_out(folder, module, str(request["source"]))
             return self._pytest(folder, timeout)
         finally:
-            shutil.rmtree(folder, ignore_errors=True)
+            self.reset()
 
     def _lay_out(self, folder: str, module: str, source: str) -> None:
         """The learner's files, the other data files, and the version under test without its source."""
