@@ -25,7 +25,7 @@ class PasswordForm:
 async def password_form(request: Request) -> PasswordForm:
     """The `username` and `password` fields of a form sent as application/x-www-form-urlencoded.
 
-    FastAPI's OAuth2PasswordRequestForm does the same job, but needs the python-multipart package.
+    FastAPI's OAuth2PasswordRequestForm (which needs the python-multipart package) does the same job.
     """
     fields = parse_qs((await request.body()).decode("utf-8", "replace"), keep_blank_values=True)
     missing = [name for name in ("username", "password") if not fields.get(name)]
