@@ -218,8 +218,12 @@ def test_compromised(submission, data_dir):
             )
         trimmed = [{"time": i["time"], "user": i["user"], "ip": i["ip"]} for i in got]
         if any(i["ip"] == "10.0.0.1" for i in trimmed):
-            raise AssertionError("compromised_logins reported an innocent address named in a fake user name; "
-                                 "the attacker's address is the last one on the line")
+            raise AssertionError("compromised_logins reported logins from an address that is not brute-forcing; "
+                                 "make brute_force_ips pass its tests first (failures within `window` seconds of "
+                                 "each other, by the address in the last 'from <ip> port <n>' of the line)")
+        if any(i["ip"] in times and i["time"] < min(times[i["ip"]]) for i in trimmed):
+            raise AssertionError(f"compromised_logins({name!r}) reported a login from before the address's first "
+                                 "failed login; only Accepted logins at or after that first failure count")
         assert len(trimmed) == len(expected), (
             f"compromised_logins({name!r}) found {len(trimmed)} logins; report every Accepted login from a "
             "brute-forcing address at or after its first failure, and nothing else"

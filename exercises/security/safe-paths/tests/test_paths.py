@@ -18,8 +18,11 @@ def practice_tree(submission):
     return tb
 
 
-def resolved(submission, base, name, what):
-    got = submission.safe_path(base, name)
+def resolved(submission, base, name, what, advice="this name is safe: return its resolved path"):
+    try:
+        got = submission.safe_path(base, name)
+    except ValueError:
+        raise AssertionError(f"safe_path refused {what} with ValueError; {advice}") from None
     assert isinstance(got, str), f"safe_path of {what} returned a {kind(got)}; return the path as a str"
     return got
 
@@ -35,8 +38,8 @@ def refused(submission, function, what, advice, *args):
     if function == "read_text" and isinstance(result, str):
         shown = "the file's contents"
     else:
-        shown = "a path outside the base folder" if isinstance(result, str) else f"a {kind(result)}"
-    raise AssertionError(f"{function} accepted {what} and returned {shown}; {advice}")
+        shown = "a path" if isinstance(result, str) else f"a {kind(result)}"
+    raise AssertionError(f"{function} accepted {what}: it returned {shown} instead of raising ValueError; {advice}")
 
 
 # ------------------------------------------------------------------ accepted names
@@ -74,12 +77,14 @@ def test_link_inside(submission):
 def test_base_through_link(submission):
     """safe_path works when base itself is reached through a symlink, or has a trailing slash"""
     tb = practice_tree(submission)
-    got = resolved(submission, tb["alias"], "notes.txt", "a name under a base given through a symlink")
+    advice = "resolve base with os.path.realpath too, and compare resolved paths with resolved paths"
+    got = resolved(submission, tb["alias"], "notes.txt", "a name under a base given through a symlink", advice)
     assert got == tb["base"] + "/notes.txt", (
         "safe_path refused or mangled a normal name when base was given through a symlink; resolve base with "
         "os.path.realpath too, and compare resolved paths with resolved paths"
     )
-    got = resolved(submission, tb["base"] + "/", "docs/readme.txt", "a base with a trailing slash")
+    got = resolved(submission, tb["base"] + "/", "docs/readme.txt", "a name under a base with a trailing slash",
+                   "a trailing slash doesn't change the folder: resolve base before comparing")
     assert got == tb["base"] + "/docs/readme.txt", "safe_path must accept a base with a trailing slash"
 
 

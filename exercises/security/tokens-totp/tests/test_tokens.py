@@ -230,3 +230,15 @@ def test_secret_from_base32_invalid(submission):
     for text in ("JBSW1!", "0OOO", "MFRGG=A"):
         raises_value_error(lambda: submission.secret_from_base32(text), "secret_from_base32 of invalid text",
                            "let b32decode complain and raise ValueError")
+
+
+def test_verify_first_step(submission):
+    """verify_totp works in the very first time step, where there is no step before"""
+    for now in (0, 10, 29):
+        try:
+            got = submission.verify_totp(SEED20, RFC4226[0], now)
+        except Exception as exc:  # noqa: BLE001
+            raise AssertionError(f"verify_totp raised {getattr(exc, 'type_name', type(exc).__name__)} for a time in the "
+                                 "first 30-second step; the window would reach counter -1 there, so skip counters "
+                                 "below 0") from None
+        assert got is True, "verify_totp must accept the current code in the first time step (counter 0)"
