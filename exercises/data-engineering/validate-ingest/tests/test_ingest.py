@@ -16,7 +16,14 @@ JSON_VALID = [
     {"customer_id": 101, "email": "paul@example.org", "country": "IE", "signup_date": "2024-04-01", "age": 33},
     {"customer_id": 102, "email": "nia@example.org", "country": "KE", "signup_date": "2024-04-02", "age": None},
     {"customer_id": 107, "email": "ok@example.org", "country": "ES", "signup_date": "2024-04-08", "age": 45},
+    {"customer_id": 103, "email": "lea@example.org", "country": "FR", "signup_date": "2024-04-30", "age": 22},
 ]
+
+
+REJECTED_ID_IS_FREE = (
+    "a valid record was rejected as a duplicate of an id whose earlier record had been rejected; only ids of "
+    "accepted records are taken (remember an id after the record passes)"
+)
 
 
 def fields_of(errors):
@@ -51,6 +58,10 @@ def test_csv_rejected_lines(submission):
             "each rejected entry must be a dict with 'line' and 'errors'"
         )
     lines = [r["line"] for r in result["rejected"]]
+    assert 3 not in lines, (
+        "line 3 was rejected, but its only blank cell is age, which is optional: a blank (or missing) age is "
+        "None, not an error"
+    )
     if lines and sorted(lines) == sorted(n - 1 for n in CSV_REJECTED):
         raise AssertionError("the line numbers are one too small: the header is line 1, the first data row line 2")
     if lines and sorted(lines) == sorted(n - 2 for n in CSV_REJECTED):
@@ -90,7 +101,13 @@ def test_csv_valid(submission):
     )
     for got, expected in zip(valid, CSV_VALID):
         assert set(got) == FIELDS, f"a clean record must have exactly the keys {sorted(FIELDS)}"
-        assert got["email"] == expected["email"], "emails must be stripped and lowercased"
+        if got["email"] != expected["email"] and str(got["email"]).strip().lower() == expected["email"]:
+            raise AssertionError("emails must be stripped and lowercased")
+        assert got["email"] == expected["email"], (
+            f"the clean record with customer_id {expected['customer_id']} comes from the wrong row; check which "
+            "rows you accept (a blank optional age is allowed) and that only a later repeat of an accepted id is "
+            "a duplicate"
+        )
         assert got["age"] == expected["age"], "age must be an int, or None when the cell is empty"
         assert got == expected, "a clean record has a wrong value or type"
 
@@ -103,6 +120,7 @@ def test_json(submission):
     assert all(isinstance(r, dict) and "record" in r for r in result["rejected"]), (
         "each rejected JSON entry must be a dict with 'record' (its position, from 1) and 'errors'"
     )
+    assert 10 not in positions, REJECTED_ID_IS_FREE
     assert sorted(positions) == sorted(JSON_REJECTED), (
         "ingest_json() rejected the wrong records; positions count from 1. Note that JSON values can be "
         "ints, floats, bools, None or strings (True is not a customer id, 104.5 is not a whole number)"
@@ -164,3 +182,11 @@ def test_boundaries_accepted(submission):
                                                     "signup_date": "2024-02-29", "age": age})
         assert errors == [] and clean is not None, "validate_record() rejected a valid record (ages 13-120, 29 Feb 2024)"
         assert clean["age"] == int(age), "age must become an int"
+
+
+def test_duplicate_of_rejected_id_accepted(submission):
+    """ingest_json() accepts a valid record whose id only appeared in a rejected record"""
+    result = result_of(submission, "ingest_json", "customers.json")
+    assert 10 not in [r.get("record") for r in result["rejected"] if isinstance(r, dict)], REJECTED_ID_IS_FREE
+    ids = [r.get("customer_id") for r in result["valid"] if isinstance(r, dict)]
+    assert ids.count(103) == 1, "the last record of customers.json is valid and must be among the clean records"
