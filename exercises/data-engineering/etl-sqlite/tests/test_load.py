@@ -111,3 +111,27 @@ def test_schema_constraints(submission):
         assert key in columns and columns[key][5] == 1, f"{table}.{key} must be the table's PRIMARY KEY"
         loose = sorted(c for c in required if c not in columns or columns[c][3] != 1)
         assert not loose, f"{table}.{loose[0] if loose else ''} must be declared NOT NULL"
+
+
+@pytest.mark.points(2)
+def test_bad_file_loads_nothing(submission):
+    """A file with a bad row raises and leaves the database as it was"""
+    load(submission, "orders_jan.csv", "t_bad.db")
+    before = {table: submission.query("t_bad.db", f"SELECT * FROM {table} ORDER BY 1") for table in ("customers", "orders")}
+    try:
+        submission.load_orders("orders_bad.csv", "t_bad.db")
+    except AssertionError:
+        raise
+    except Exception:  # noqa: BLE001 - any error the learner's code raises is fine here
+        pass
+    else:
+        raise AssertionError(
+            "load_orders() of a file with an amount that is not a number ('12,50') returned normally; it must "
+            "raise an error instead of skipping or storing the row"
+        )
+    after = {table: submission.query("t_bad.db", f"SELECT * FROM {table} ORDER BY 1") for table in ("customers", "orders")}
+    assert after == before, (
+        "a load that failed part-way left rows of the bad file in the database; convert every row before "
+        "writing, or make the whole load one transaction (`with connection:`, no commit per row) so that an "
+        "error rolls it all back"
+    )
