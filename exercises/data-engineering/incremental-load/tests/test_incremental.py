@@ -148,3 +148,27 @@ def test_newer_versions_update_in_order(submission):
     assert table(submission, path)[0] == (1, "Old name", 9.0, "2024-06-05T12:00:00"), (
         "the newest version must be the one stored"
     )
+
+
+@pytest.mark.points(2)
+def test_failed_batch_changes_nothing(submission):
+    """A batch that fails part-way leaves the products and the watermark as they were"""
+    path = db()
+    load(submission, path, DAY1)
+    before = (table(submission, path), state(submission, path))
+    batch = [rec(10, "Floor Lamp", 80.0, "07T08:00:00"), rec(2, "Stool", 41.0, "07T09:00:00"),
+             {"id": 11, "name": None, "price": 3.0, "updated_at": "2024-06-07T10:00:00"}]
+    try:
+        submission.incremental_load(path, batch)
+    except AssertionError:
+        raise
+    except Exception:  # noqa: BLE001 - any error the learner's code raises is fine here
+        pass
+    else:
+        raise AssertionError("a batch with a record whose name is None loaded without an error; products.name is "
+                             "NOT NULL, and the error must reach the caller")
+    assert (table(submission, path), state(submission, path)) == before, (
+        "a batch that failed part-way left some of its records (or a new watermark) in the database; run the "
+        "whole load in one transaction (`with connection:`, one commit at the end) so that an error rolls it "
+        "all back"
+    )
