@@ -173,3 +173,20 @@ def test_highest_gc(submission, data_dir):
     assert math.isclose(number(gc, "highest_gc's gc"), reference_gc(expected[1]), abs_tol=TOL), (
         "highest_gc returned the right record with the wrong GC content (a fraction from 0 to 1)"
     )
+
+
+def test_highest_gc_ties(submission):
+    """highest_gc keeps the first of two tied records and skips a record without bases"""
+    got = submission.highest_gc("ties.fasta")
+    assert isinstance(got, (tuple, list)) and len(got) == 2, f"highest_gc returned a {kind(got)}; return (id, gc)"
+    name, gc = got
+    assert name != "rich_b", (
+        "highest_gc picked the later of two records with the same GC content; keep the first one (replace the "
+        "best only when a record is strictly higher)"
+    )
+    assert name == "rich_a", (
+        "highest_gc of ties.fasta picked the wrong record; skip records without bases and keep the first of tied ones"
+    )
+    assert math.isclose(number(gc, "highest_gc's gc"), reference_gc("GGCCATGCAT"), abs_tol=TOL), (
+        "highest_gc returned the right record with the wrong GC content (a fraction from 0 to 1)"
+    )
