@@ -26,9 +26,10 @@ from gradekit.pair import PairKey  # noqa: E402
 from gradekit.pool import WarmPool  # noqa: E402
 
 SAMPLES = int(os.environ.get("BENCH_SAMPLES", "5"))
-TARGETS = {"python": 0.3, "fastapi": 0.5, "notebook": 0.5, "pygame": 0.5, "serial": 0.3}
+TARGETS = {"python": 0.3, "pandas": 0.3, "fastapi": 0.5, "notebook": 0.5, "pygame": 0.5, "serial": 0.3}
 EXERCISES = [
     ("python", ROOT / "tests/fixtures/content/exercises/demo/mean"),
+    ("pandas", ROOT / "exercises/fintech/moving-average-crossover"),  # the python kind with pandas preloaded
     ("fastapi", ROOT / "exercises/backend/hello-api"),
     ("notebook", ROOT / "tests/fixtures/content/exercises/demo/sales-notebook"),
     ("pygame", ROOT / "tests/fixtures/content/exercises/demo/paddle"),
