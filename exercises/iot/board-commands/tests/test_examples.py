@@ -1,7 +1,7 @@
 PORT = "/dev/ttyACM0"
 
 
-def test_identify(submission):
+def test_identify(submission, device):
     """identify() returns the board's ID"""
     board = submission.Board(PORT)
     try:

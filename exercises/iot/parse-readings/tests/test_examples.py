@@ -14,7 +14,7 @@ def test_parse_rejects_noise(submission):
         submission.parse_reading("T=2#.43,H=50.0,L=559")
 
 
-def test_read_two(submission):
+def test_read_two(submission, device):
     """read_readings() returns two readings"""
     readings = submission.read_readings(PORT, 2)
     assert isinstance(readings, list) and len(readings) == 2, f"expected a list of 2 readings, got {readings!r}"

@@ -1,7 +1,7 @@
 PORT = "/dev/ttyACM0"
 
 
-def test_three_lines(submission):
+def test_three_lines(submission, device):
     """read_lines() returns three reading lines"""
     lines = submission.read_lines(PORT, 3)
     assert isinstance(lines, list) and len(lines) == 3, f"expected a list of 3 lines, got {lines!r}"

@@ -1,7 +1,7 @@
 PORT = "/dev/ttyACM0"
 
 
-def test_three_readings(submission):
+def test_three_readings(submission, device):
     """read_readings() returns three readings from a healthy sensor"""
     readings = submission.read_readings(PORT, 3)
     assert isinstance(readings, list) and len(readings) == 3, f"expected a list of 3 readings, got {readings!r}"
