@@ -4,18 +4,12 @@ from __future__ import annotations
 
 import itertools
 import json
-import os
 import re
-import signal
-import socket
-import subprocess
-import sys
-import time
 from pathlib import Path
 
-import httpx
 import nbformat
 from playwright.sync_api import BrowserContext, Page, expect
+from serve_support import Server as ServeProcess
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "test-artifacts" / "browser"
@@ -106,51 +100,12 @@ def write_content(root: Path) -> Path:
     return root
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-class Server:
-    """A `learnpath serve` process with its own instance folder and content root."""
+class Server(ServeProcess):
+    """A server with the browser tests' rate limit, low enough to reach by hand."""
 
     def __init__(self, instance: Path, content: Path, workers: int = 2) -> None:
-        self.port = free_port()
-        self.url = f"http://127.0.0.1:{self.port}"
-        env = {
-            **os.environ,
-            "LEARNPATH_INSTANCE_PATH": str(instance),
-            "LEARNPATH_CONTENT_ROOT": str(content),
-            "LEARNPATH_SUBMISSIONS_PER_MINUTE": json.dumps(SUBMISSIONS_PER_MINUTE),
-        }
-        self.log_path = instance / "serve.log"
-        self.log = self.log_path.open("wb")
-        self.process = subprocess.Popen(
-            [sys.executable, "-m", "learnpath.cli", "serve", "--port", str(self.port), "--workers", str(workers)],
-            env=env, stdout=self.log, stderr=subprocess.STDOUT, cwd=ROOT,
-        )
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            try:
-                httpx.get(self.url + "/", timeout=1)
-                return
-            except httpx.TransportError:
-                if self.process.poll() is not None:
-                    break
-                time.sleep(0.2)
-        self.stop()
-        raise RuntimeError("the server did not start: " + self.log_path.read_text())
-
-    def stop(self) -> None:
-        if self.process.poll() is None:
-            self.process.send_signal(signal.SIGTERM)
-            try:
-                self.process.wait(30)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait()
-        self.log.close()
+        super().__init__(instance, content, workers,
+                         env={"LEARNPATH_SUBMISSIONS_PER_MINUTE": json.dumps(SUBMISSIONS_PER_MINUTE)})
 
 
 _learners = itertools.count(1)

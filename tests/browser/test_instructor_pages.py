@@ -9,8 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from browser_support import ADD_SOLUTION, ROOT, Server, write_content
-from conftest import Learner
+from browser_support import ADD_SOLUTION, ROOT, Learner, Server, write_content
 from playwright.sync_api import Browser, expect
 
 _admins = itertools.count(1)
@@ -28,7 +27,7 @@ def make_admin(browser: Browser, server: Server) -> Iterator[Learner]:
     context.set_default_timeout(20_000)
     person = Learner(context, server)
     person.email = f"admin{next(_admins)}@example.com"
-    instance = server.log_path.parent
+    instance = server.instance
     subprocess.run(
         [sys.executable, "-m", "learnpath.cli", "create-admin", "--email", person.email, "--password", PASSWORD],
         check=True, cwd=ROOT, capture_output=True, env={"LEARNPATH_INSTANCE_PATH": str(instance), "PATH": "/usr/bin"},
@@ -110,7 +109,7 @@ def test_an_instructor_watches_an_attempt_changes_a_test_and_regrades(browser: B
     expect(page.get_by_role("link", name=name)).to_be_visible()
     expect(page.get_by_text("Every standing submission was judged by the current tests")).to_be_visible()
 
-    tests = own_server.log_path.parent.parent / "content" / "exercises" / "basics" / "add" / "tests"
+    tests = own_server.content / "exercises" / "basics" / "add" / "tests"
     (tests / "test_more.py").write_text(
         'def test_three(submission):\n    """add() of three numbers"""\n'
         '    assert submission.add(1, 2, 3) == 6, "add() takes any number of numbers now"\n'

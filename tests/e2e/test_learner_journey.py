@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import ROOT, Learner, Server
+from journey_support import ROOT, Learner
 from markupsafe import escape
+from serve_support import Server
 
 EXERCISE = "backend/hello-api"
 
