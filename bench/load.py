@@ -2,12 +2,16 @@
 
 Runs the scaled topology as real processes on loopback (gunicorn, `learnpath worker`s, PostgreSQL,
 a private Redis), built with the helpers of the fault tests in tests/scale. Learners are simulated
-with one HTTP client each, reading a page, then thinking THINK_SECONDS, for a bounded number of pages.
+with one HTTP client each, reading a page, then thinking about THINK_SECONDS (0.5 to 1.5 times it,
+drawn at random as load tools such as Locust do, so that learners do not all click in the same
+millisecond), for a bounded number of pages. Each learner starts at a random moment of the first
+think time.
 """
 
 from __future__ import annotations
 
 import asyncio
+import random
 import statistics
 import sys
 import tempfile
@@ -44,11 +48,13 @@ def write_content(root: Path) -> Path:
     return root
 
 
-async def learner(url: str, email: str, latencies: list[float], errors: list[int], start: asyncio.Event) -> None:
+async def learner(url: str, email: str, latencies: list[float], errors: list[int], start: asyncio.Event,
+                  think: random.Random) -> None:
     async with httpx.AsyncClient(base_url=url, timeout=30) as client:
         token = CSRF.search((await client.get("/auth/login")).text).group(1)
         await client.post("/auth/login", data={"csrf_token": token, "email": email, "password": PASSWORD})
         await start.wait()
+        await asyncio.sleep(think.uniform(0, THINK_SECONDS))
         for page in range(PAGES_PER_LEARNER):
             began = time.perf_counter()
             try:
@@ -58,14 +64,15 @@ async def learner(url: str, email: str, latencies: list[float], errors: list[int
                 ok = False
             latencies.append((time.perf_counter() - began) * 1000)
             errors.append(0 if ok else 1)
-            await asyncio.sleep(THINK_SECONDS)
+            await asyncio.sleep(think.uniform(0.5, 1.5) * THINK_SECONDS)
 
 
 async def web_round(url: str, emails: list[str]) -> tuple[float, float, float]:
     latencies: list[float] = []
     errors: list[int] = []
     start = asyncio.Event()
-    tasks = [asyncio.create_task(learner(url, email, latencies, errors, start)) for email in emails]
+    think = random.Random(len(emails))  # the same think times on every run
+    tasks = [asyncio.create_task(learner(url, email, latencies, errors, start, think)) for email in emails]
     await asyncio.sleep(0.5 + len(emails) * 0.01)  # logins first, so they do not count as page loads
     start.set()
     await asyncio.gather(*tasks)
