@@ -87,6 +87,11 @@ def main() -> None:
     os.write(config["ready_fd"], b"r")
     os.close(config["ready_fd"])
     job = read_job(config["job_fd"])
+    sys.exit(run_job(config, job))
+
+
+def run_job(config: dict[str, Any], job: dict[str, Any]) -> int:
+    """Write the job's files, set the hard limits and run the role's code; the exit code to use."""
     if config["role"] == "subject":
         write_files(WORK_DIR, job["files"])
         apply_limits(job["limits"])
@@ -94,7 +99,7 @@ def main() -> None:
 
         subject.run(config["channel_fd"], job["kind"], tuple(job["names"]), job["options"])
         sys.stdout.flush()
-        sys.exit(0)
+        return 0
     write_files(f"{GRADER_DIR}/tests", job["tests"])
     write_files(f"{GRADER_DIR}/data", job["data"])
     os.makedirs(f"{GRADER_DIR}/data", exist_ok=True)
@@ -106,4 +111,4 @@ def main() -> None:
         job["visible"], f"{GRADER_DIR}/data", float(job["call_timeout"]), float(job["load_timeout"]),
         serial_fd=config.get("serial_fd"), device=job.get("device"), device_options=job.get("device_options") or {},
     )
-    sys.exit(code if code in (0, 1) else 3)
+    return code if code in (0, 1) else 3

@@ -57,9 +57,13 @@ def _grade(exercise: Exercise, files: dict[str, str], settings: Settings, visibl
     if taken is not None:
         pair, slot = taken
         try:
-            return pair.run(exercise, files, visible_only)
+            report = pair.run(exercise, files, visible_only)
         finally:
             pool.release(pair, slot)  # type: ignore[union-attr]
+        if report["status"] != "error":
+            return report
+        # A warm sandbox that could not judge (its template died, say) is not the learner's fault:
+        # the submission is graded again in a cold pair, whose verdict stands.
     pair = Pair(get_backend(settings), key, settings)
     try:
         return pair.run(exercise, files, visible_only)

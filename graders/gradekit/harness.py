@@ -7,6 +7,7 @@ fixtures `submission` and `client`. Results go to a file descriptor the subject 
 from __future__ import annotations
 
 import base64
+import importlib
 import json
 import os
 import threading
@@ -15,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from _pytest.config import default_plugins
 
 from gradekit.channel import Channel
 from gradekit.devices import Device, make_device
@@ -35,6 +37,11 @@ TEXT_CAP = 4096
 TRACE_CAP = 400
 SERIAL_TRACE = "application/vnd.learnpath.serial-trace+json"
 HARNESS_FILES = ("gradekit/harness.py", "gradekit/remote.py", "gradekit/channel.py", "gradekit/codec.py")
+
+
+# pytest imports its default plugins in every run; a warm harness has them loaded already.
+for _plugin in default_plugins:
+    importlib.import_module(f"_pytest.{_plugin}")
 
 
 def cap(text: str, limit: int = TEXT_CAP) -> str:

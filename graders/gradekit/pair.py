@@ -18,8 +18,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from gradekit.entry import BOOTSTRAP
-from gradekit.kinds import get_kind
+from gradekit.entry import BOOTSTRAP, GRADER_DIR
+from gradekit.kinds import get_kind, kind_modules
 from gradekit.kinds.serial import PORT
 from gradekit.report import HarnessEvents, build_report
 from gradekit.sandbox import WORK_DIR, Run, Sandbox, SandboxSpec
@@ -60,6 +60,38 @@ class PairKey:
         return Limits(memory=self.memory, processes=self.processes, disk=self.disk)
 
 
+def subject_imports(key: PairKey) -> list[str]:
+    return ["gradekit.subject", *kind_modules(), *get_kind(key.kind).heavy_imports, *key.preload]
+
+
+def harness_imports(key: PairKey) -> list[str]:
+    return [*HARNESS_IMPORTS, *SCIENTIFIC.intersection(key.preload)]
+
+
+def role_limits(role: str, key: PairKey) -> Limits:
+    """The subject gets the exercise's limits; the harness (pytest and its helpers) at least its minimum."""
+    limits = key.limits()
+    if role == "subject":
+        return limits
+    return Limits(memory=max(limits.memory, HARNESS_MIN_MEMORY), processes=max(limits.processes, 64),
+                  disk=limits.disk)
+
+
+def sandbox_spec(role: str, key: PairKey, settings: Settings, config: dict[str, Any], pass_fds: tuple[int, ...],
+                 devices: list[tuple[str, str]] | None = None, entry: str = BOOTSTRAP,
+                 capabilities: tuple[str, ...] = ()) -> SandboxSpec:
+    """The sandbox one role of a pair runs in: gradekit read-only, its templates masked, its own limits."""
+    env = {**BASE_ENV, **getattr(get_kind(key.kind), "env", {})}
+    # Exercise templates ship inside the package but have no business in a sandbox.
+    masks = [f"/opt/gradekit/gradekit/{p.name}" for p in GRADEKIT_DIR.iterdir() if p.name in MASKED]
+    if role == "harness":
+        env["PYTEST_DISABLE_PLUGIN_AUTOLOAD"] = "1"
+    return SandboxSpec(role=role, argv=[settings.python, "-I", "-B", "-c", entry, json.dumps(config)],
+                       limits=role_limits(role, key), binds=[(str(GRADEKIT_DIR), "/opt/gradekit/gradekit")],
+                       pass_fds=pass_fds, env=env, devices=devices or [], masks=masks, image=key.kind,
+                       writable=[GRADER_DIR] if role == "harness" else [], capabilities=capabilities)
+
+
 def _encode_files(files: dict[str, bytes]) -> dict[str, str]:
     return {name: base64.b64encode(content).decode() for name, content in files.items()}
 
@@ -88,44 +120,34 @@ class Pair:
         self.key = key
         self.runs: list[Run] = []
         self.used = False
+        self.mode = "warm" if warm else "cold"  # how its sandboxes started, said in the report
         harness_sock, subject_sock = socket.socketpair()
         report_read, report_write = os.pipe()
         subject_job_read, self.subject_job = os.pipe()
         harness_job_read, self.harness_job = os.pipe()
         self.ready_read, ready_write = os.pipe()
         self.report_read = report_read
-        kind = get_kind(key.kind)
-        env = {**BASE_ENV, **getattr(kind, "env", {})}
-        common = [(str(GRADEKIT_DIR), "/opt/gradekit/gradekit")]
-        # Exercise templates ship inside the package but have no business in a sandbox.
-        masks = [f"/opt/gradekit/gradekit/{p.name}" for p in GRADEKIT_DIR.iterdir() if p.name in MASKED]
-        limits = key.limits()
         subject_config = {"role": "subject", "channel_fd": subject_sock.fileno(), "job_fd": subject_job_read,
                           "ready_fd": ready_write,
-                          "imports": ["gradekit.subject", *kind.heavy_imports, *key.preload] if warm else [],
+                          "imports": subject_imports(key) if warm else [],
                           "prepare": key.kind if warm else None,
                           "early_limits": {"cpu": 600, "disk": key.disk, "processes": key.processes,
                                            "nproc": os.geteuid() == 0}}
         harness_config = {"role": "harness", "channel_fd": harness_sock.fileno(), "job_fd": harness_job_read,
                           "ready_fd": ready_write,
                           "report_fd": report_write,
-                          "imports": [*HARNESS_IMPORTS, *SCIENTIFIC.intersection(key.preload)] if warm else []}
-        harness_limits = Limits(memory=max(limits.memory, HARNESS_MIN_MEMORY), processes=max(limits.processes, 64),
-                                disk=limits.disk)
+                          "imports": harness_imports(key) if warm else []}
         port_fds: tuple[int, ...] = ()
         devices: list[tuple[str, str]] = []
-        if kind.needs_port:
+        if get_kind(key.kind).needs_port:
             master, slave, path = _open_port(backend)
             port_fds, devices = (master, slave), [(path, PORT)]
             harness_config["serial_fd"] = master
         specs = [
-            SandboxSpec(role="subject", argv=[settings.python, "-I", "-B", "-c", BOOTSTRAP, json.dumps(subject_config)],
-                        limits=limits, binds=common, pass_fds=(subject_sock.fileno(), subject_job_read, ready_write),
-                        env=env, devices=devices, masks=masks, image=key.kind),
-            SandboxSpec(role="harness", argv=[settings.python, "-I", "-B", "-c", BOOTSTRAP, json.dumps(harness_config)],
-                        limits=harness_limits, binds=common, writable=["/grader"], masks=masks, image=key.kind,
-                        pass_fds=(harness_sock.fileno(), harness_job_read, report_write, ready_write, *port_fds),
-                        env={**env, "PYTEST_DISABLE_PLUGIN_AUTOLOAD": "1"}),
+            sandbox_spec("subject", key, settings, subject_config,
+                         (subject_sock.fileno(), subject_job_read, ready_write), devices=devices),
+            sandbox_spec("harness", key, settings, harness_config,
+                         (harness_sock.fileno(), harness_job_read, report_write, ready_write, *port_fds)),
         ]
         try:
             for spec in specs:
@@ -187,8 +209,10 @@ class Pair:
             reader.join(timeout=5)
             subject_run.kill()
             subject_run.wait(5)
-        return build_report(exercise, self.backend.name, events, subject_run.outcome(), harness_run.outcome(),
-                            timed_out)
+        report = build_report(exercise, self.backend.name, events, subject_run.outcome(), harness_run.outcome(),
+                              timed_out)
+        report["grader"]["sandbox"] = self.mode
+        return report
 
     def _close(self, *names: str) -> None:
         for name in names:

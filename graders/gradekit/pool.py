@@ -1,4 +1,8 @@
-"""Warm pools: sandbox pairs started ahead of time per kind, each used for exactly one submission."""
+"""Warm pools: sandboxes started ahead of time per kind; each submission gets sandboxes no one used.
+
+Where the fork server can run (`gradekit.forkserver`), the pool keeps fork servers per key and
+each submission gets a pair forked from one; elsewhere it keeps started pairs, each used once.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +12,7 @@ import threading
 from collections.abc import Iterable
 
 from gradekit.errors import GradekitError
+from gradekit.forkserver import ForkedPair, ForkServer, fork_server_usable
 from gradekit.pair import Pair, PairKey
 from gradekit.sandbox import get_backend
 from gradekit.settings import Settings
@@ -44,6 +49,10 @@ class WarmPool:
         self.ready: dict[PairKey, collections.deque[tuple[Pair, int]]] = collections.defaultdict(collections.deque)
         self.lock = threading.Lock()
         self.starting: collections.Counter[PairKey] = collections.Counter()
+        # Fork servers: idle ones per key, and how many live per key (idle, busy or starting).
+        self.servers: dict[PairKey, collections.deque[ForkServer]] = collections.defaultdict(collections.deque)
+        self.live_servers: collections.Counter[PairKey] = collections.Counter()
+        self.forkable: dict[str, bool] = {}
         self.closed = False
         # bwrap's --die-with-parent follows the thread that started it, so one long-lived thread
         # starts every pair.
@@ -53,16 +62,28 @@ class WarmPool:
         for key in keys:
             self.fill(key)
 
+    def uses_fork_server(self, key: PairKey) -> bool:
+        if key.kind not in self.forkable:
+            self.forkable[key.kind] = fork_server_usable(self.settings, key)
+        return self.forkable[key.kind]
+
     def take(self, key: PairKey) -> tuple[Pair, int] | None:
         """A ready pair for `key` (and its slot, to give back after use), or None to start one cold."""
         found = None
         stale: list[tuple[Pair, int]] = []
+        stale_servers: list[ForkServer] = []
         with self.lock:
             self.recent[key] = None
             self.recent.move_to_end(key)
             while len(self.recent) > self.max_keys:
                 old, _ = self.recent.popitem(last=False)
                 stale.extend(self.ready.pop(old, ()))
+                stale_servers.extend(self.servers.pop(old, ()))
+        for server in stale_servers:
+            self._retire(server)
+        if self.uses_fork_server(key):
+            return self._fork(key)
+        with self.lock:
             queue = self.ready[key]
             while queue and found is None:
                 pair, slot = queue.popleft()
@@ -75,22 +96,70 @@ class WarmPool:
         self.fill(key)
         return found
 
+    def _fork(self, key: PairKey) -> tuple[Pair, int] | None:
+        """A pair forked from an idle fork server of `key`, or None (then one more server starts)."""
+        server = None
+        with self.lock:
+            idle = self.servers[key]
+            while idle and server is None:
+                candidate = idle.popleft()
+                if candidate.alive():
+                    server = candidate
+                else:
+                    self.live_servers[key] -= 1
+                    threading.Thread(target=self._close_server, args=(candidate,), daemon=True).start()
+        self.fill(key, extra=1 if server is None else 0)
+        if server is None:
+            return None
+        try:
+            return server.pair(), server.slot
+        except (GradekitError, OSError):
+            self._retire(server)
+            return None
+
+    def _retire(self, server: ForkServer) -> None:
+        with self.lock:
+            self.live_servers[server.key] -= 1
+        threading.Thread(target=self._close_server, args=(server,), daemon=True).start()
+
+    def _close_server(self, server: ForkServer) -> None:
+        server.close()
+        self.slots.give(server.slot)
+
     def release(self, pair: Pair, slot: int) -> None:
-        """Destroy a used pair in the background, then free its slot."""
+        """Destroy a used pair in the background, then free its slot (or its fork server for the next)."""
 
         def destroy() -> None:
             pair.destroy()
+            if isinstance(pair, ForkedPair):
+                self._settle(pair.server)
+                return
             self.slots.give(slot)
 
         threading.Thread(target=destroy, daemon=True).start()
 
-    def fill(self, key: PairKey) -> None:
-        """Start pairs in the background until `size` are ready or starting."""
+    def _settle(self, server: ForkServer) -> None:
+        """Put a fork server whose pair is destroyed back in service, or retire it."""
+        settled = server.settle() and server.alive()
         with self.lock:
-            missing = self.size - len(self.ready[key]) - self.starting[key]
+            keep = settled and not self.closed and server.key in self.recent
+            if keep:
+                self.servers[server.key].append(server)
+        if not keep:
+            self._retire(server)
+
+    def fill(self, key: PairKey, extra: int = 0) -> None:
+        """Start pairs (or fork servers) in the background until `size` (+ `extra`) are ready or starting."""
+        forkable = self.uses_fork_server(key)
+        with self.lock:
+            if forkable:
+                missing = self.size + extra - self.live_servers[key]
+                self.live_servers[key] += max(missing, 0)
+            else:
+                missing = self.size - len(self.ready[key]) - self.starting[key]
+                self.starting[key] += max(missing, 0)
             if self.closed or missing <= 0:
                 return
-            self.starting[key] += missing
         for _ in range(missing):
             self.requests.put(key)
 
@@ -100,6 +169,9 @@ class WarmPool:
 
     def _start(self, key: PairKey) -> None:
         """Start a pair here (the long-lived thread); wait for its warm-up elsewhere."""
+        if self.uses_fork_server(key):
+            self._start_server(key)
+            return
         slot = self.slots.take()
         if slot is None:
             with self.lock:
@@ -129,11 +201,39 @@ class WarmPool:
         if not keep:
             self.release(pair, slot)
 
+    def _start_server(self, key: PairKey) -> None:
+        slot = self.slots.take()
+        server = None
+        if slot is not None:
+            try:
+                settings = Settings(**{**self.settings.__dict__, "slot": slot})
+                server = ForkServer(get_backend(settings), key, settings)
+            except (GradekitError, OSError):
+                self.slots.give(slot)
+        if server is None:
+            with self.lock:
+                self.live_servers[key] -= 1
+            return
+        threading.Thread(target=self._await_server, args=(server,), daemon=True).start()
+
+    def _await_server(self, server: ForkServer) -> None:
+        ready = server.wait_ready(READY_TIMEOUT)
+        with self.lock:
+            keep = ready and not self.closed and (server.key in self.recent or not self.recent)
+            if keep:
+                self.servers[server.key].append(server)
+        if not keep:
+            self._retire(server)
+
     def close(self) -> None:
         with self.lock:
             self.closed = True
             pairs = [item for queue in self.ready.values() for item in queue]
             self.ready.clear()
+            servers = [server for queue in self.servers.values() for server in queue]
+            self.servers.clear()
         self.requests.put(None)
         for pair, slot in pairs:
             self.release(pair, slot)
+        for server in servers:
+            self._retire(server)

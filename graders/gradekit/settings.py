@@ -21,6 +21,11 @@ class Settings:
     )
     slot: int = field(default=0, metadata={"help": "worker slot; gives each concurrent run its own uids"})
     cgroups: bool = field(default=True, metadata={"help": "use cgroups for memory and process limits when possible"})
+    fork_server: bool = field(
+        default=True,
+        metadata={"help": "warm pools fork each submission's sandboxes from a warm template (bwrap, as root, "
+                          "with cgroups) instead of starting a fresh pair per submission"},
+    )
     docker_image_prefix: str = field(
         default="learnpath-grader", metadata={"help": "docker backend: image name prefix, one image per kind"}
     )

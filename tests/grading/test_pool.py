@@ -1,61 +1,137 @@
-"""Do warm sandbox pairs grade like cold ones, run exactly one job each, and keep no state?"""
+"""Do warm pools grade like cold starts, give each submission unused sandboxes, and keep no state?
+
+Each test runs with both kinds of warm pool: started pairs (each used once) and fork servers
+(a child forked from warm templates per submission).
+"""
 
 from __future__ import annotations
 
+import os
+import signal
 import time
 
 import pytest
 from gradekit import Settings, grade
+from gradekit.forkserver import ForkedPair, fork_server_usable
 from gradekit.pair import PairKey
 from gradekit.pool import WarmPool
 
+MODES = {"pairs": Settings(fork_server=False), "forked": Settings()}
+
+
+@pytest.fixture(params=sorted(MODES))
+def settings(request, mean_exercise) -> Settings:
+    chosen = MODES[request.param]
+    if request.param == "forked" and not fork_server_usable(chosen, PairKey.of(mean_exercise)):
+        pytest.skip("the fork server needs root and cgroups")
+    return chosen
+
 
 @pytest.fixture
-def pool(mean_exercise):
-    warm = WarmPool(Settings(), size=1, keys=[PairKey.of(mean_exercise)])
+def pool(settings, mean_exercise):
+    warm = WarmPool(settings, size=1, keys=[PairKey.of(mean_exercise)])
     yield warm
     warm.close()
 
 
 def wait_ready(pool: WarmPool, key: PairKey, timeout: float = 60) -> None:
+    """Wait until a started pair or an idle fork server is ready for `key`."""
     deadline = time.monotonic() + timeout
-    while not pool.ready[key] and time.monotonic() < deadline:
-        time.sleep(0.05)
-    assert pool.ready[key], "no warm pair became ready"
+    while not (pool.ready[key] or pool.servers[key]) and time.monotonic() < deadline:
+        time.sleep(0.02)
+    assert pool.ready[key] or pool.servers[key], "nothing warm became ready"
 
 
-def test_warm_pair_grades_like_a_cold_one(pool, mean_exercise):
-    """Does a warm pair give the same verdict and tests as a cold start?"""
+def test_warm_pool_grades_like_a_cold_start(pool, settings, mean_exercise):
+    """Does a warm pool give the same verdict and tests as a cold start, and say how it started?"""
     key = PairKey.of(mean_exercise)
     wait_ready(pool, key)
-    warm = grade(mean_exercise, mean_exercise.solution_files(), Settings(), pool=pool)
-    cold = grade(mean_exercise, mean_exercise.solution_files(), Settings())
+    warm = grade(mean_exercise, mean_exercise.solution_files(), settings, pool=pool)
+    cold = grade(mean_exercise, mean_exercise.solution_files(), settings)
     assert warm["status"] == cold["status"] == "pass"
     assert [t["name"] for t in warm["tests"]] == [t["name"] for t in cold["tests"]]
+    assert warm["grader"]["sandbox"] == ("forked" if settings.fork_server else "warm")
+    assert cold["grader"]["sandbox"] == "cold"
 
 
-def test_each_pair_runs_one_submission_and_keeps_nothing(pool, mean_exercise):
-    """Is every submission given a fresh pair, so nothing one learner leaves reaches the next?"""
+def test_each_submission_gets_fresh_sandboxes_and_nothing_is_kept(pool, settings, mean_exercise):
+    """Is nothing one learner leaves (files, a process still running) seen by the next?"""
     key = PairKey.of(mean_exercise)
-    leave = "open('/tmp/left', 'w').write('x')\nopen('left', 'w').write('x')\ndef mean(xs):\n    return 0\n"
-    look = ("import os\nprint('LEFT', os.path.exists('/tmp/left') or os.path.exists('left'))\n"
+    leave = ("import os, subprocess\nopen('/tmp/left', 'w').write('x')\nopen('left', 'w').write('x')\n"
+             "subprocess.Popen(['sleep', '300'])\ndef mean(xs):\n    return 0\n")
+    look = ("import os\nprint('LEFT', os.path.exists('/tmp/left') or os.path.exists('left'),\n"
+            "      [p for p in os.listdir('/proc')\n"
+            "       if p.isdigit() and b'sleep' in open(f'/proc/{p}/cmdline', 'rb').read()])\n"
             "def mean(xs):\n    return 0\n")
-    wait_ready(pool, key)
-    first_pair = pool.ready[key][0][0]
-    grade(mean_exercise, {"stats.py": leave}, Settings(), pool=pool)
-    assert first_pair.used
-    wait_ready(pool, key)
-    assert pool.ready[key][0][0] is not first_pair
-    report = grade(mean_exercise, {"stats.py": look}, Settings(), pool=pool)
-    assert "LEFT False" in report["tests"][0]["output"]
+    for _ in range(3):
+        wait_ready(pool, key)
+        grade(mean_exercise, {"stats.py": leave}, settings, pool=pool)
+        wait_ready(pool, key)
+        report = grade(mean_exercise, {"stats.py": look}, settings, pool=pool)
+        assert "LEFT False []" in report["tests"][0]["output"]
 
 
-def test_hostile_code_in_a_warm_pair_gets_its_verdict(pool, mean_exercise):
-    """Do limits still hold in a warm pair (an endless loop is a timeout, a memory bomb a memory verdict)?"""
+def test_hostile_code_in_a_warm_pool_gets_its_verdict(pool, settings, mean_exercise):
+    """Do limits still hold when warm (an endless loop is a timeout, a memory bomb a memory verdict)?"""
     key = PairKey.of(mean_exercise)
     wait_ready(pool, key)
-    report = grade(mean_exercise, {"stats.py": "def mean(xs):\n    while True:\n        pass\n"}, Settings(), pool=pool)
+    report = grade(mean_exercise, {"stats.py": "def mean(xs):\n    while True:\n        pass\n"}, settings, pool=pool)
     assert report["reason"] == "timeout"
     wait_ready(pool, key)
-    report = grade(mean_exercise, {"stats.py": "x = bytearray(1 << 31)\n"}, Settings(), pool=pool)
+    report = grade(mean_exercise, {"stats.py": "x = bytearray(1 << 31)\n"}, settings, pool=pool)
     assert report["reason"] == "memory_limit"
+    wait_ready(pool, key)
+    report = grade(mean_exercise, mean_exercise.solution_files(), settings, pool=pool)
+    assert report["status"] == "pass", "the pool did not recover after hostile submissions"
+
+
+def test_a_dead_fork_server_is_replaced(mean_exercise):
+    """If a template dies, is the next submission still graded and a new fork server started?"""
+    settings = MODES["forked"]
+    key = PairKey.of(mean_exercise)
+    if not fork_server_usable(settings, key):
+        pytest.skip("the fork server needs root and cgroups")
+    pool = WarmPool(settings, size=1, keys=[key])
+    try:
+        wait_ready(pool, key)
+        server = pool.servers[key][0]
+        for pid in server.pids():
+            os.kill(pid, signal.SIGKILL)
+        report = grade(mean_exercise, mean_exercise.solution_files(), settings, pool=pool)
+        assert report["status"] == "pass"
+        wait_ready(pool, key)
+        assert pool.servers[key][0] is not server
+        report = grade(mean_exercise, mean_exercise.solution_files(), settings, pool=pool)
+        assert report["status"] == "pass" and report["grader"]["sandbox"] == "forked"
+    finally:
+        pool.close()
+
+
+def test_kinds_that_cannot_be_forked_use_pairs(content_root):
+    """Are notebook and serial exercises (a kernel or a pty started with the sandbox) never forked?"""
+    from gradekit import load_exercise
+
+    settings = MODES["forked"]
+    for name in ("sales-notebook", "sensor"):
+        exercise = load_exercise(content_root / "exercises" / "demo" / name)
+        assert not fork_server_usable(settings, PairKey.of(exercise)), name
+    assert not fork_server_usable(Settings(fork_server=False), PairKey("python", 256, 32, 16))
+    assert not fork_server_usable(Settings(backend="docker"), PairKey("python", 256, 32, 16))
+
+
+def test_a_forked_pair_runs_one_submission(pool, settings, mean_exercise):
+    """Does a pair forked for one submission refuse a second one?"""
+    if not settings.fork_server:
+        pytest.skip("pairs are covered by the cold-start tests")
+    key = PairKey.of(mean_exercise)
+    wait_ready(pool, key)
+    taken = pool.take(key)
+    assert taken is not None
+    pair, slot = taken
+    assert isinstance(pair, ForkedPair)
+    try:
+        pair.run(mean_exercise, mean_exercise.solution_files(), False)
+        with pytest.raises(RuntimeError):
+            pair.run(mean_exercise, mean_exercise.solution_files(), False)
+    finally:
+        pool.release(pair, slot)

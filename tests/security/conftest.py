@@ -1,16 +1,24 @@
-"""Fixtures for the attack suite: grade hostile code for real and check the host afterwards."""
+"""Fixtures for the attack suite: grade hostile code for real and check the host afterwards.
+
+Every attack runs twice: in a cold sandbox pair, and forked from a fork server's templates that
+live for the whole module (so an attack also tries to leave something for the next submission
+forked from the same templates).
+"""
 
 from __future__ import annotations
 
 import json
 import os
 import secrets
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
 from gradekit import Settings, grade, load_exercise
+from gradekit.pair import PairKey
+from gradekit.pool import SlotAllocator, WarmPool
 from gradekit.spec import Exercise
 
 # The attack suite grades in its own slot, so its sandboxes have uids no other run here uses.
@@ -18,14 +26,15 @@ SETTINGS = Settings(slot=250)
 SANDBOX_UIDS = {SETTINGS.uid_base + 2 * SETTINGS.slot, SETTINGS.uid_base + 2 * SETTINGS.slot + 1}
 
 
-def sandbox_processes() -> list[int]:
-    """Processes on the host still running as a sandbox uid (zombies are dead and hold nothing)."""
+def sandbox_processes(templates: set[int] = frozenset()) -> list[int]:
+    """Processes on the host still running as a sandbox uid (zombies are dead and hold nothing),
+    besides a fork server's `templates`."""
     left = []
     for entry in Path("/proc").iterdir():
         if entry.name.isdigit():
             try:
                 running = (entry / "stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
-                if entry.stat().st_uid in SANDBOX_UIDS and running:
+                if entry.stat().st_uid in SANDBOX_UIDS and running and int(entry.name) not in templates:
                     left.append(int(entry.name))
             except (FileNotFoundError, ProcessLookupError, IndexError):
                 continue
@@ -49,20 +58,55 @@ def host_secret(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
     return path, token
 
 
-@pytest.fixture
-def attack(content_root: Path, host_secret: tuple[Path, str]) -> Callable[..., dict[str, Any]]:
+@pytest.fixture(scope="module")
+def fork_pool(content_root_path: Path) -> WarmPool:
+    """A warm pool whose one fork server lives for the module, in the attack suite's slot."""
+    exercise = load_exercise(content_root_path / "exercises" / "demo" / "mean")
+    key = PairKey.of(exercise)
+    pool = WarmPool(SETTINGS, size=1)
+    pool.slots = SlotAllocator(SETTINGS.slot, 1)
+    if not pool.uses_fork_server(key):
+        pool.close()
+        pytest.skip("the fork server needs root and cgroups")
+    pool.fill(key)
+    assert wait_for_server(pool, key), "the fork server did not start"
+    yield pool
+    pool.close()
+
+
+def wait_for_server(pool: WarmPool, key: PairKey, timeout: float = 60) -> Any:
+    """The pool's idle fork server for `key` once its last pair is destroyed, or None."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        with pool.lock:
+            if pool.servers[key]:
+                return pool.servers[key][0]
+        time.sleep(0.01)
+    return None
+
+
+@pytest.fixture(params=["cold", "forked"])
+def attack(request: pytest.FixtureRequest, content_root: Path,
+           host_secret: tuple[Path, str]) -> Callable[..., dict[str, Any]]:
     """Grade hostile source as the demo `mean` exercise; check that nothing is left behind."""
     exercise: Exercise = load_exercise(content_root / "exercises" / "demo" / "mean")
+    pool = request.getfixturevalue("fork_pool") if request.param == "forked" else None
 
     def run(source: str, **kwargs: Any) -> dict[str, Any]:
         path, token = host_secret
-        report = grade(exercise, {"stats.py": source}, SETTINGS, **kwargs)
+        report = grade(exercise, {"stats.py": source}, SETTINGS, pool=pool, **kwargs)
         text = json.dumps(report)
         assert report["status"] != "pass", "a hostile submission passed"
         assert token not in text, "a host secret leaked into the report"
         assert "[1.5, 2.5]" not in text, "the hidden tests' inputs leaked"
         assert path.read_text() == token, "a host file was changed"
-        assert sandbox_processes() == [], "sandbox processes outlived the run"
+        templates: set[int] = set()
+        if pool is not None:
+            server = wait_for_server(pool, PairKey.of(exercise))
+            assert server is not None, "the fork server did not survive the attack"
+            assert report["grader"].get("sandbox") == "forked", "the submission was not forked"
+            templates = server.pids()
+        assert sandbox_processes(templates) == [], "sandbox processes outlived the run"
         return report
 
     return run

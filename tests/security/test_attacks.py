@@ -65,7 +65,25 @@ ESCAPE_ATTACKS = {
         "def mean(xs):\n    if libc.mount(b'none', b'/', None, 32 | 4096 * 0 + 1 * 0, None) != 0:\n"
         "        raise OSError(ctypes.get_errno(), 'mount failed')\n    return 2\n", {"tests_failed"}),
     "nested user namespace": (
-        "import os\ndef mean(xs):\n    os.unshare(os.CLONE_NEWUSER)\n    return 2\n", {"tests_failed"}),
+        "import ctypes\nlibc = ctypes.CDLL(None, use_errno=True)\n"
+        "def mean(xs):\n    if libc.unshare(0x10000000) == 0:\n        return sum(xs) / len(xs)\n"
+        "    raise PermissionError('no user namespace')\n", {"tests_failed"}),
+    "new mount namespace": (
+        "import ctypes\nlibc = ctypes.CDLL(None, use_errno=True)\n"
+        "def mean(xs):\n    if libc.unshare(0x00020000) == 0:\n        return sum(xs) / len(xs)\n"
+        "    raise PermissionError('no mount namespace')\n", {"tests_failed"}),
+    "unmount the work folder to see what lies under it": (
+        "import ctypes\nlibc = ctypes.CDLL(None, use_errno=True)\n"
+        "def mean(xs):\n    if libc.umount2(b'/home/learner', 2) == 0 or libc.umount2(b'/tmp', 2) == 0:\n"
+        "        return sum(xs) / len(xs)\n    raise PermissionError('cannot unmount')\n", {"tests_failed"}),
+    "capabilities kept from a template": (
+        "def mean(xs):\n    status = open('/proc/self/status').read().splitlines()\n"
+        "    if any(int(line.split()[1], 16) for line in status if line.startswith('Cap')):\n"
+        "        return sum(xs) / len(xs)\n    raise PermissionError('no capabilities')\n", {"tests_failed"}),
+    "descriptors beyond the output and the channel": (
+        "import os\ndef mean(xs):\n    extra = [fd for fd in map(int, os.listdir('/proc/self/fd')) if fd > 2]\n"
+        "    if len(extra) > 2:  # the channel, and the folder listing itself\n"
+        "        return sum(xs) / len(xs)\n    raise PermissionError(str(extra))\n", {"tests_failed"}),
     "TIOCSTI terminal injection": (
         "import fcntl, termios\ndef mean(xs):\n    fcntl.ioctl(0, termios.TIOCSTI, b'x')\n    return 2\n",
         {"tests_failed"}),

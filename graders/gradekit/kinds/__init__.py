@@ -40,6 +40,7 @@ class Kind:
     name: str = ""
     heavy_imports: tuple[str, ...] = ()
     needs_port = False  # a serial port (pty) joins the subject to a simulated device in the harness
+    forkable = True  # warm-up is imports only, so a fork server may fork its sandboxes (gradekit.forkserver)
 
     def main_module(self, files: tuple[str, ...], options: dict[str, Any]) -> str:
         module = options.get("module")
@@ -58,11 +59,16 @@ class Kind:
         """Warm-up work in a pre-started subject, before any learner file exists (optional)."""
 
 
+def kind_modules() -> list[str]:
+    """Every kind's module (the subject looks each kind up by name, so a warm one imports them all)."""
+    return [f"{__name__}.{info.name}" for info in pkgutil.iter_modules(__path__)]
+
+
 @cache
 def _kinds() -> dict[str, Kind]:
     found: dict[str, Kind] = {}
-    for info in pkgutil.iter_modules(__path__):
-        module = importlib.import_module(f"{__name__}.{info.name}")
+    for name in kind_modules():
+        module = importlib.import_module(name)
         kind = getattr(module, "KIND", None)
         if isinstance(kind, Kind):
             found[kind.name] = kind

@@ -46,6 +46,7 @@ def _plain(text: str) -> str:
 class NotebookKind(Kind):
     name = "notebook"
     heavy_imports = ("nbformat", "nbclient", "jupyter_client", "zmq")
+    forkable = False  # its warm-up starts a kernel process, which a fork would not carry
     env = {"PATH": f"{Path(__import__('sys').prefix)}/bin:/usr/bin:/bin", "JUPYTER_RUNTIME_DIR": "/tmp/jupyter",
            "JUPYTER_DATA_DIR": "/tmp/jupyter", "IPYTHONDIR": "/tmp/ipython", "JUPYTER_PLATFORM_DIRS": "1",
            "MPLBACKEND": "module://matplotlib_inline.backend_inline"}

@@ -15,6 +15,7 @@ class SerialKind(Kind):
     name = "serial"
     heavy_imports = ("serial",)
     needs_port = True
+    forkable = False  # its sandboxes need the pty bound in at start
 
 
 KIND = SerialKind()

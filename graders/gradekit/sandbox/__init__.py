@@ -10,6 +10,9 @@ is reported through `Run.outcome()`, never raised.
 from __future__ import annotations
 
 import importlib
+import os
+import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from gradekit.settings import Settings
@@ -33,6 +36,9 @@ class SandboxSpec:
     masks: list[str] = field(default_factory=list)  # folders inside binds hidden behind an empty tmpfs
     image: str = ""  # the runtime this spec needs (the exercise kind), for container backends
     env: dict[str, str] = field(default_factory=dict)
+    # Capabilities the first process keeps inside its namespaces: only a fork-server template, which
+    # drops them all in each job process before any learner code runs (gradekit.zygote).
+    capabilities: tuple[str, ...] = ()
 
 
 @dataclass
@@ -44,6 +50,33 @@ class Outcome:
     memory_exceeded: bool = False
     output_exceeded: bool = False
     output: str = ""
+
+
+class CappedOutput:
+    """Reads a sandbox's output from `fd` in a thread, keeping `cap` bytes; `on_exceeded` runs once past it."""
+
+    def __init__(self, fd: int, cap: int, on_exceeded: Callable[[], None]) -> None:
+        self.fd = fd
+        self.cap = cap
+        self.on_exceeded = on_exceeded
+        self.buffer = bytearray()
+        self.exceeded = False
+        self.thread = threading.Thread(target=self._read, daemon=True)
+        self.thread.start()
+
+    def _read(self) -> None:
+        while chunk := os.read(self.fd, 65536):
+            room = self.cap - len(self.buffer)
+            self.buffer += chunk[: max(room, 0)]
+            if len(chunk) > room and not self.exceeded:
+                self.exceeded = True
+                self.on_exceeded()
+
+    def join(self) -> None:
+        self.thread.join(timeout=2)
+
+    def text(self) -> str:
+        return self.buffer.decode("utf-8", "replace")
 
 
 class Run:

@@ -8,11 +8,10 @@ import shutil
 import signal
 import subprocess
 import sys
-import threading
 from pathlib import Path
 
 from gradekit.errors import SandboxError
-from gradekit.sandbox import WORK_DIR, Outcome, Run, Sandbox, SandboxSpec
+from gradekit.sandbox import WORK_DIR, CappedOutput, Outcome, Run, Sandbox, SandboxSpec
 from gradekit.sandbox.cgroup import CgroupSet
 
 SANDBOX_UID = 1000
@@ -40,22 +39,10 @@ class BwrapRun(Run):
         self.process = process
         self.cgroups = cgroups
         self.output_cap = output_cap
-        self.buffer = bytearray()
-        self.output_exceeded = False
         self.timed_out = False
         self.cleaned = False
-        self.reader = threading.Thread(target=self._read_output, daemon=True)
-        self.reader.start()
-
-    def _read_output(self) -> None:
-        stream = self.process.stdout
-        assert stream is not None
-        while chunk := os.read(stream.fileno(), 65536):
-            room = self.output_cap - len(self.buffer)
-            self.buffer += chunk[: max(room, 0)]
-            if len(chunk) > room and not self.output_exceeded:
-                self.output_exceeded = True
-                self.kill()
+        assert process.stdout is not None
+        self.output = CappedOutput(process.stdout.fileno(), output_cap, self.kill)
 
     def wait(self, timeout: float | None) -> int | None:
         try:
@@ -83,13 +70,13 @@ class BwrapRun(Run):
 
     def outcome(self) -> Outcome:
         if self.process.poll() is not None:
-            self.reader.join(timeout=2)
+            self.output.join()
         return Outcome(
             exit_code=self.process.poll(),
             timed_out=self.timed_out,
             memory_exceeded=bool(self.cgroups and self.cgroups.memory_exceeded()),
-            output_exceeded=self.output_exceeded,
-            output=self.buffer.decode("utf-8", "replace"),
+            output_exceeded=self.output.exceeded,
+            output=self.output.text(),
         )
 
     def cleanup(self) -> None:
@@ -97,7 +84,7 @@ class BwrapRun(Run):
             return
         self.kill()
         self.process.wait()
-        self.reader.join(timeout=2)
+        self.output.join()
         if self.process.stdout:
             self.process.stdout.close()
         if self.cgroups:
@@ -128,6 +115,8 @@ class BwrapSandbox(Sandbox):
             "--uid", str(SANDBOX_UID), "--gid", str(SANDBOX_UID), "--hostname", "sandbox",
             "--ro-bind", "/usr", "/usr",
         ]
+        for capability in spec.capabilities:
+            args += ["--cap-add", capability]
         for link, target in SYSTEM_LINKS.items():
             if Path(link).is_symlink():
                 args += ["--symlink", target, link]

@@ -19,6 +19,8 @@ CONTAINER_USER = "1000:1000"
 
 def container_config(spec: SandboxSpec, image: str, bridge_folder: str | None) -> dict[str, Any]:
     """The keyword arguments for `client.containers.run` — the whole security contract, in one place."""
+    if spec.capabilities:
+        raise SandboxError("containers never keep capabilities; fork-server templates run only with bwrap")
     limits = spec.limits
     tmpfs = {folder: f"size={limits.disk}m,mode=1777" for folder in [WORK_DIR, "/tmp", *spec.writable]}
     tmpfs.update({folder: "size=4k,mode=555" for folder in spec.masks})

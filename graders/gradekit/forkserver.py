@@ -1,0 +1,258 @@
+"""Fork servers: a warm template sandbox per role that forks a fresh, isolated child per submission.
+
+Starting two interpreters per submission costs about half a second of CPU; a fork server pays it
+once. A `ForkServer` holds two long-lived bwrap sandboxes (harness and subject, each with its own
+uid) whose template process (`gradekit.zygote`) has done the kind's imports. Each submission gets
+a `ForkedPair`: per role a child forked from the template, in fresh namespaces and fresh tmpfs
+folders, in its own control groups with the exercise's limits, with every capability dropped
+before the job is read. The template never runs learner code; a child runs exactly one job.
+
+Used only where this holds: the bwrap backend run as root with cgroups, and kinds whose warm-up
+is imports alone (`Kind.forkable`).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import select
+import signal
+import socket
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+from gradekit.errors import SandboxError
+from gradekit.kinds import get_kind
+from gradekit.pair import Pair, PairKey, harness_imports, role_limits, sandbox_spec, subject_imports
+from gradekit.sandbox import CappedOutput, Outcome, Run, Sandbox
+from gradekit.sandbox.cgroup import CgroupSet
+from gradekit.settings import Settings
+
+ZYGOTE_ENTRY = "import sys; sys.path.insert(0, '/opt/gradekit'); from gradekit.zygote import main; main()"
+# What a template keeps until each job process drops it: mounting the job's own folders and /proc
+# (SYS_ADMIN), bringing up its loopback (NET_ADMIN), emptying the bounding set (SETPCAP).
+TEMPLATE_CAPABILITIES = ("CAP_SYS_ADMIN", "CAP_NET_ADMIN", "CAP_SETPCAP")
+KILLED = -signal.SIGKILL
+ROLES = ("subject", "harness")
+
+
+def fork_server_usable(settings: Settings, key: PairKey) -> bool:
+    """Can submissions of `key` be forked from a template here?"""
+    return (settings.fork_server and settings.backend == "bwrap" and settings.cgroups and os.geteuid() == 0
+            and get_kind(key.kind).forkable and _cgroups_work())
+
+
+def _cgroups_work() -> bool:
+    probe = CgroupSet.create(64 * 1024 * 1024, 8)
+    if probe is None:
+        return False
+    probe.destroy()
+    return True
+
+
+class Template:
+    """One long-lived sandbox running the template process for one role."""
+
+    def __init__(self, backend: Sandbox, role: str, key: PairKey, settings: Settings) -> None:
+        self.role = role
+        self.control, inside = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
+        imports = subject_imports(key) if role == "subject" else harness_imports(key)
+        config = {"role": role, "control_fd": inside.fileno(), "imports": imports}
+        spec = sandbox_spec(role, key, settings, config, (inside.fileno(),), entry=ZYGOTE_ENTRY,
+                            capabilities=TEMPLATE_CAPABILITIES)
+        try:
+            self.run = backend.start(spec)
+        except BaseException:
+            self.control.close()
+            raise
+        finally:
+            inside.close()
+
+    def expect(self, word: bytes, timeout: float) -> bool:
+        """Wait for the template to say `word` ("ready" once warm, "next" after each job)."""
+        ready, _, _ = select.select([self.control], [], [], timeout)
+        try:
+            return bool(ready) and self.control.recv(16) == word
+        except OSError:
+            return False
+
+    def send(self, header: dict[str, Any], fds: dict[str, int], cgroup_fds: list[int]) -> None:
+        names = [*fds, *(["cgroup"] * len(cgroup_fds))]
+        message = json.dumps({**header, "fds": names}).encode()
+        socket.send_fds(self.control, [message], [*fds.values(), *cgroup_fds])
+
+    def pids(self) -> set[int]:
+        """The host pids of this sandbox's processes (bwrap, its init and the template)."""
+        root = getattr(getattr(self.run, "process", None), "pid", None)
+        found: set[int] = set()
+        todo = [root] if root else []
+        while todo:
+            pid = todo.pop()
+            found.add(pid)
+            with contextlib.suppress(OSError):
+                for task in Path(f"/proc/{pid}/task").iterdir():
+                    todo += [int(child) for child in (task / "children").read_text().split()]
+        return found
+
+    def close(self) -> None:
+        self.control.close()
+        self.run.cleanup()
+
+
+class ForkedRun(Run):
+    """One job process forked from a template: its status pipe, its output and its cgroups."""
+
+    def __init__(self, status_fd: int, output_fd: int, cgroups: CgroupSet, output_cap: int) -> None:
+        self.status_fd = status_fd
+        self.output_fd = output_fd
+        self.cgroups = cgroups
+        self.code: int | None = None
+        self.status = bytearray()
+        self.cleaned = False
+        self.output = CappedOutput(output_fd, output_cap, self.kill)
+
+    def wait(self, timeout: float | None) -> int | None:
+        deadline = None if timeout is None else time.monotonic() + timeout
+        while self.code is None:
+            left = None if deadline is None else max(0.0, deadline - time.monotonic())
+            ready, _, _ = select.select([self.status_fd], [], [], left)
+            if not ready:
+                return None
+            chunk = os.read(self.status_fd, 32)
+            if chunk:
+                self.status += chunk
+                continue
+            try:  # the first child writes the status, then exits; nothing written means it was killed
+                self.code = int(self.status) if self.status else KILLED
+            except ValueError:
+                self.code = KILLED
+        return self.code
+
+    def kill(self) -> None:
+        for _ in range(50):
+            left = self.cgroups.pids()
+            if not left:
+                return
+            for pid in left:
+                with contextlib.suppress(ProcessLookupError):
+                    os.kill(pid, signal.SIGKILL)
+            time.sleep(0.002)
+
+    def outcome(self) -> Outcome:
+        code = self.wait(0)
+        if code is not None:
+            self.output.join()
+        return Outcome(exit_code=code, memory_exceeded=self.cgroups.memory_exceeded(),
+                       output_exceeded=self.output.exceeded, output=self.output.text())
+
+    def cleanup(self) -> None:
+        if self.cleaned:
+            return
+        self.cleaned = True
+        if self.wait(0) is None:
+            self.kill()
+        self.wait(5)
+        self.output.join()
+        self.cgroups.destroy()
+        for fd in (self.status_fd, self.output_fd):
+            os.close(fd)
+
+
+class ForkServer:
+    """Harness and subject templates for one key, in one slot (so with that slot's two uids)."""
+
+    def __init__(self, backend: Sandbox, key: PairKey, settings: Settings) -> None:
+        self.backend = backend
+        self.key = key
+        self.slot = settings.slot
+        self.lock = threading.Lock()
+        self.templates: dict[str, Template] = {}
+        try:
+            for role in ROLES:
+                self.templates[role] = Template(backend, role, key, settings)
+        except BaseException:
+            self.close()
+            raise
+
+    def wait_ready(self, timeout: float) -> bool:
+        deadline = time.monotonic() + timeout
+        return all(t.expect(b"ready", max(0.0, deadline - time.monotonic())) for t in self.templates.values())
+
+    def alive(self) -> bool:
+        return len(self.templates) == 2 and all(t.run.wait(0) is None for t in self.templates.values())
+
+    def pair(self) -> ForkedPair:
+        """Fork a fresh harness/subject pair for one submission."""
+        return ForkedPair(self)
+
+    def settle(self, timeout: float = 10.0) -> bool:
+        """After a pair is destroyed: have both templates reaped their child and wait for the next job?"""
+        deadline = time.monotonic() + timeout
+        return all(t.expect(b"next", max(0.0, deadline - time.monotonic())) for t in self.templates.values())
+
+    def pids(self) -> set[int]:
+        return set().union(*(t.pids() for t in self.templates.values()))
+
+    def close(self) -> None:
+        for template in self.templates.values():
+            template.close()
+        self.templates.clear()
+
+
+class ForkedPair(Pair):
+    """A pair whose two sandboxes are children forked from a fork server's templates."""
+
+    def __init__(self, server: ForkServer) -> None:  # noqa: PLR0915 - one descriptor table, built in order
+        self.backend = server.backend
+        self.key = server.key
+        self.server = server
+        self.runs: list[Run] = []
+        self.used = False
+        self.mode = "forked"
+        self.ready_read = -1
+        harness_sock, subject_sock = socket.socketpair()
+        self.report_read, report_write = os.pipe()
+        subject_job_read, self.subject_job = os.pipe()
+        harness_job_read, self.harness_job = os.pipe()
+        role_fds = {
+            "subject": {"channel": subject_sock.fileno(), "job": subject_job_read},
+            "harness": {"channel": harness_sock.fileno(), "job": harness_job_read, "report": report_write},
+        }
+        sent = [subject_job_read, harness_job_read, report_write]
+        try:
+            for role in ROLES:
+                self.runs.append(self._fork(role, role_fds[role]))
+        except BaseException:
+            self.destroy()
+            raise
+        finally:
+            for fd in sent:
+                os.close(fd)
+            harness_sock.close()
+            subject_sock.close()
+
+    def _fork(self, role: str, fds: dict[str, int]) -> ForkedRun:
+        limits = role_limits(role, self.key)
+        cgroups = CgroupSet.create(limits.memory * 1024 * 1024, limits.processes)
+        if cgroups is None:
+            raise SandboxError("could not create the control groups for a forked sandbox")
+        status_read, status_write = os.pipe()
+        output_read, output_write = os.pipe()
+        cgroup_fds: list[int] = []
+        try:
+            cgroup_fds = [os.open(path, os.O_WRONLY) for path in cgroups.procs_files]
+            header = {"role": role, "disk": limits.disk, "writable": ["/grader"] if role == "harness" else []}
+            self.server.templates[role].send(header, {**fds, "status": status_write, "output": output_write},
+                                             cgroup_fds)
+        except BaseException:
+            cgroups.destroy()
+            for fd in (status_read, output_read):
+                os.close(fd)
+            raise
+        finally:
+            for fd in (status_write, output_write, *cgroup_fds):
+                os.close(fd)
+        return ForkedRun(status_read, output_read, cgroups, limits.output * 1024)

@@ -1,0 +1,195 @@
+"""A template process inside a long-lived sandbox: warm once, then fork one child per job.
+
+The template imports what its kind needs, freezes the garbage collector and waits on its control
+socket. It never runs learner code. For each job it receives a small JSON header and the job's
+descriptors, and forks a child that:
+
+1. moves itself into the job's control groups (descriptors opened by the host, so the host's
+   permission applies), before anything else runs;
+2. unshares fresh mount, pid, network, ipc and uts namespaces and forks the job process, which is
+   pid 1 there: when it ends, every process it started ends with it;
+3. mounts fresh size-capped tmpfs folders over the work folder, /tmp and the grader folder, a
+   fresh /proc, brings up its own loopback, then drops every capability (bounding set included)
+   and sets no_new_privs, all before the job's files are read;
+4. runs the job exactly as a cold sandbox would (`gradekit.entry.run_job`).
+
+The first child waits for the job process and writes its exit status (or -signal) to the job's
+status pipe. The template reaps the first child and takes the next job only then.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import ctypes
+import fcntl
+import json
+import os
+import socket
+import struct
+import sys
+from typing import Any
+
+from gradekit.sandbox import WORK_DIR
+
+CLONE_NEWNS = 0x00020000
+CLONE_NEWUTS = 0x04000000
+CLONE_NEWIPC = 0x08000000
+CLONE_NEWPID = 0x20000000
+CLONE_NEWNET = 0x40000000
+MS_NOSUID, MS_NODEV, MS_NOEXEC, MS_REC, MS_PRIVATE = 2, 4, 8, 0x4000, 1 << 18
+PR_CAPBSET_DROP, PR_SET_NO_NEW_PRIVS = 24, 38
+PR_CAP_AMBIENT, PR_CAP_AMBIENT_CLEAR_ALL = 47, 4
+CAPABILITY_VERSION_3 = 0x20080522
+SIOCSIFFLAGS, IFF_UP, IFF_LOOPBACK, IFF_RUNNING = 0x8914, 0x1, 0x8, 0x40
+MAX_HEADER = 64 * 1024
+MAX_FDS = 16
+FAILED_SETUP = 125  # the job process could not isolate itself; the host reports a grader error
+
+_libc = ctypes.CDLL(None, use_errno=True)
+
+
+class _CapHeader(ctypes.Structure):
+    _fields_ = [("version", ctypes.c_uint32), ("pid", ctypes.c_int)]
+
+
+class _CapData(ctypes.Structure):
+    _fields_ = [("effective", ctypes.c_uint32), ("permitted", ctypes.c_uint32), ("inheritable", ctypes.c_uint32)]
+
+
+def _check(result: int, what: str) -> None:
+    if result != 0:
+        error = ctypes.get_errno()
+        raise OSError(error, f"{what}: {os.strerror(error)}")
+
+
+def _mount(source: str, target: str, fstype: str | None, flags: int, data: str | None = None) -> None:
+    _check(_libc.mount(source.encode(), target.encode(), fstype.encode() if fstype else None, flags,
+                       data.encode() if data else None), f"mount {target}")
+
+
+def unshare_namespaces() -> None:
+    _check(_libc.unshare(CLONE_NEWNS | CLONE_NEWPID | CLONE_NEWNET | CLONE_NEWIPC | CLONE_NEWUTS), "unshare")
+
+
+def fresh_mounts(disk_mb: int, writable: list[str]) -> None:
+    """Private mount propagation, then empty tmpfs folders and a /proc of the new pid namespace."""
+    _mount("none", "/", None, MS_REC | MS_PRIVATE)
+    size = f"size={disk_mb * 1024 * 1024},nr_inodes=65536,mode=0755"
+    for folder in [WORK_DIR, "/tmp", *writable]:
+        _mount("tmpfs", folder, "tmpfs", MS_NOSUID | MS_NODEV, size)
+    _mount("proc", "/proc", "proc", MS_NOSUID | MS_NODEV | MS_NOEXEC)
+
+
+def loopback_up() -> None:
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as sock:
+        fcntl.ioctl(sock, SIOCSIFFLAGS, struct.pack("16sH", b"lo", IFF_UP | IFF_LOOPBACK | IFF_RUNNING))
+
+
+def drop_capabilities() -> None:
+    """Empty the bounding, ambient, effective, permitted and inheritable sets; no_new_privs on."""
+    for cap in range(64):
+        _libc.prctl(PR_CAPBSET_DROP, cap, 0, 0, 0)  # fails (harmlessly) past the last capability
+    _libc.prctl(PR_CAP_AMBIENT, PR_CAP_AMBIENT_CLEAR_ALL, 0, 0, 0)
+    header = _CapHeader(CAPABILITY_VERSION_3, 0)
+    data = (_CapData * 2)()
+    _check(_libc.capset(ctypes.byref(header), data), "capset")
+    _check(_libc.prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0), "no_new_privs")
+    status = open("/proc/self/status").read()  # noqa: SIM115 - checked, not trusted
+    for line in status.splitlines():
+        if line.startswith(("CapEff:", "CapPrm:", "CapBnd:", "CapAmb:")) and int(line.split()[1], 16):
+            raise OSError(f"capabilities left after dropping them: {line}")
+
+
+def _status(wait_status: int) -> bytes:
+    return str(os.waitstatus_to_exitcode(wait_status)).encode()
+
+
+def _job_process(header: dict[str, Any], fds: dict[str, int]) -> None:
+    """Pid 1 of the job's namespaces: isolate, then run the job; never returns."""
+    from gradekit.entry import read_job, run_job
+
+    code = FAILED_SETUP
+    try:
+        fresh_mounts(int(header["disk"]), list(header.get("writable", [])))
+        loopback_up()
+        drop_capabilities()
+        os.dup2(fds["output"], 1)
+        os.dup2(fds["output"], 2)
+        os.close(fds["output"])
+        os.chdir(WORK_DIR)
+        config = {"role": header["role"], "channel_fd": fds["channel"], "report_fd": fds.get("report")}
+        code = run_job(config, read_job(fds["job"]))
+    except SystemExit as exc:
+        code = exc.code if isinstance(exc.code, int) else 1
+    except BaseException as exc:  # noqa: BLE001 - reported as output, the host decides
+        print(f"job process failed: {type(exc).__name__}: {exc}", file=sys.stderr)
+    finally:
+        for stream in (sys.stdout, sys.stderr):
+            with contextlib.suppress(BaseException):
+                stream.flush()
+        os._exit(code)
+
+
+def _job(header: dict[str, Any], fds: dict[str, int], cgroups: list[int], control: socket.socket) -> None:
+    """The first child: join the job's cgroups, make namespaces, wait for the job; never returns."""
+    code = FAILED_SETUP
+    try:
+        control.close()
+        for fd in cgroups:
+            os.write(fd, b"0")
+            os.close(fd)
+        status_fd = fds.pop("status")
+        unshare_namespaces()
+        pid = os.fork()
+        if pid == 0:
+            os.close(status_fd)
+            _job_process(header, fds)
+        for fd in fds.values():
+            os.close(fd)
+        _, wait_status = os.waitpid(pid, 0)
+        os.write(status_fd, _status(wait_status))
+        code = 0
+    except BaseException as exc:  # noqa: BLE001
+        print(f"job setup failed: {type(exc).__name__}: {exc}", file=sys.stderr, flush=True)
+    finally:
+        os._exit(code)
+
+
+def _receive(control: socket.socket) -> tuple[dict[str, Any], dict[str, int], list[int]] | None:
+    """The next job: its header, its descriptors by name, and the cgroup.procs files to join."""
+    message, received, _, _ = socket.recv_fds(control, MAX_HEADER, MAX_FDS)
+    if not message:
+        return None
+    header = json.loads(message)
+    names: list[str] = header.pop("fds")
+    fds: dict[str, int] = {}
+    cgroups: list[int] = []
+    for name, fd in zip(names, received, strict=True):
+        if name == "cgroup":
+            cgroups.append(fd)
+        else:
+            fds[name] = fd
+    return header, fds, cgroups
+
+
+def serve(config: dict[str, Any]) -> None:
+    """Warm up, say ready, then fork one child per job until the host hangs up."""
+    from gradekit.entry import warm_up
+
+    control = socket.socket(fileno=config["control_fd"])
+    warm_up(config.get("imports", []))
+    control.send(b"ready")
+    while (job := _receive(control)) is not None:
+        header, fds, cgroups = job
+        sys.stdout.flush()
+        pid = os.fork()
+        if pid == 0:
+            _job(header, fds, cgroups, control)
+        for fd in [*cgroups, *fds.values()]:
+            os.close(fd)
+        os.waitpid(pid, 0)
+        control.send(b"next")
+
+
+def main() -> None:
+    serve(json.loads(sys.argv[1]))
