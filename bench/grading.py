@@ -93,9 +93,7 @@ def end_to_end(folder: Path, warm: bool) -> list[float]:
             row = db.session.scalar(select(ExerciseRow).where(ExerciseRow.key == exercise.id))
             for _ in range(SAMPLES):
                 if pool is not None:
-                    deadline = time.monotonic() + 60
-                    while not pool.ready[PairKey.of(exercise)] and time.monotonic() < deadline:
-                        time.sleep(0.05)
+                    pool.wait_ready(PairKey.of(exercise))
                 started = time.monotonic()
                 enqueue(user, row, exercise.solution_files(), "submit")
                 run_one(app, "bench", 0, pool)

@@ -14,7 +14,8 @@ from pathlib import Path
 
 from gradekit.errors import GradekitError, SpecError
 from gradekit.grade import grade
-from gradekit.pair import subject_files
+from gradekit.pair import PairKey, subject_files
+from gradekit.pool import WarmPool
 from gradekit.sandbox import WORK_DIR, SandboxSpec, get_backend
 from gradekit.settings import Settings
 from gradekit.spec import Exercise, load_exercise
@@ -88,14 +89,22 @@ def probe_hidden(exercise: Exercise, settings: Settings) -> list[str]:
         run.cleanup()
 
 
-def check_exercise(path: Path, settings: Settings) -> CheckResult:
+def check_exercise(path: Path, settings: Settings, pool: WarmPool | None = None) -> CheckResult:
+    """Check one exercise; its gradings go through `pool` (warm, as the server grades) when given."""
     result = CheckResult(path)
     try:
         exercise = load_exercise(path)
     except SpecError as exc:
         result.problems.append(str(exc))
         return result
-    solution = grade(exercise, exercise.solution_files(), settings)
+    if pool is not None:
+        key = PairKey.of(exercise)
+        if pool.uses_fork_server(key):
+            pool.fill(key)
+            pool.wait_ready(key)
+        else:
+            pool = None  # a started pair serves one grading; no faster than a cold one here
+    solution = grade(exercise, exercise.solution_files(), settings, pool=pool)
     if solution["status"] != "pass" or solution["score"] != solution["max_score"]:
         failing = [f"{t['name']}: {t['message']}" for t in solution["tests"] if t["status"] != "pass"]
         detail = "; ".join(failing[:3]) or solution["message"]
@@ -106,19 +115,19 @@ def check_exercise(path: Path, settings: Settings) -> CheckResult:
                                "add example tests the learner can run")
     if all(t["visible"] for t in solution["tests"]):
         result.problems.append(f"{path}/tests: no hidden test ran; add hidden tests beside the visible ones")
-    starter = grade(exercise, exercise.starter_files(), settings)
+    starter = grade(exercise, exercise.starter_files(), settings, pool=pool)
     if starter["status"] == "pass":
         result.problems.append(f"{path}/starter: the starter passes every test; leave the work to the learner")
     if starter["status"] == "error":
         result.problems.append(f"{path}/starter: grading the starter failed: {starter['message']}")
-    result.problems += check_variants(exercise, settings)
+    result.problems += check_variants(exercise, settings, pool)
     reachable = probe_hidden(exercise, settings)
     if reachable:
         result.problems.append(f"{path}: hidden material is readable from the learner's sandbox at {reachable}")
     return result
 
 
-def check_variants(exercise: Exercise, settings: Settings) -> list[str]:
+def check_variants(exercise: Exercise, settings: Settings, pool: WarmPool | None = None) -> list[str]:
     """Grade each kept variant: `pass-*` must get full marks, `fail-*` must not pass."""
     problems = []
     for name, files in exercise.variants().items():
@@ -126,7 +135,7 @@ def check_variants(exercise: Exercise, settings: Settings) -> list[str]:
         if not name.startswith(("pass-", "fail-")):
             problems.append(f"{where}: a variant's folder name starts with pass- or fail-; rename it")
             continue
-        report = grade(exercise, files, settings)
+        report = grade(exercise, files, settings, pool=pool)
         if report["status"] == "error":
             problems.append(f"{where}: grading failed: {report['message']}")
         elif name.startswith("pass-") and report["score"] != report["max_score"]:
@@ -141,27 +150,35 @@ def check_variants(exercise: Exercise, settings: Settings) -> list[str]:
 
 def check_all(paths: Iterable[Path], settings: Settings, workers: int,
               progress: Callable[[CheckResult, int, int], None]) -> list[CheckResult]:
-    """Check exercises in parallel; each concurrent check gets its own sandbox slot (and uids)."""
+    """Check exercises in parallel; each concurrent check gets its own sandbox slot (and uids).
+
+    Gradings of forkable kinds go through one warm pool of fork servers (its own slots), so an
+    exercise pays for warm templates once and each of its gradings is forked, as on the server.
+    """
     folders = list(paths)
     slots: queue.Queue[int] = queue.Queue()
     for slot in range(workers):
         slots.put(settings.slot + 100 + slot)
+    warm = WarmPool(settings, size=1, max_keys=2 * workers, slot_base=settings.slot + 100 + workers)
 
     def one(folder: Path) -> CheckResult:
         slot = slots.get()
         try:
-            return check_exercise(folder, Settings(**{**settings.__dict__, "slot": slot}))
+            return check_exercise(folder, Settings(**{**settings.__dict__, "slot": slot}), warm)
         except GradekitError as exc:
             return CheckResult(folder, [f"{folder}: {exc}"])
         finally:
             slots.put(slot)
 
     results = []
-    with ThreadPoolExecutor(max_workers=workers) as pool:
-        futures = [pool.submit(one, folder) for folder in folders]
-        for future in as_completed(futures):
-            results.append(future.result())
-            progress(results[-1], len(results), len(folders))
+    try:
+        with ThreadPoolExecutor(max_workers=workers) as executor:
+            futures = [executor.submit(one, folder) for folder in folders]
+            for future in as_completed(futures):
+                results.append(future.result())
+                progress(results[-1], len(results), len(folders))
+    finally:
+        warm.close()
     return sorted(results, key=lambda r: r.path)
 
 

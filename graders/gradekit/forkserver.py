@@ -170,6 +170,7 @@ class ForkServer:
         self.slot = settings.slot
         self.lock = threading.Lock()
         self.templates: dict[str, Template] = {}
+        self.started_pids: set[int] = set()
         try:
             for role in ROLES:
                 self.templates[role] = Template(backend, role, key, settings)
@@ -179,7 +180,10 @@ class ForkServer:
 
     def wait_ready(self, timeout: float) -> bool:
         deadline = time.monotonic() + timeout
-        return all(t.expect(b"ready", max(0.0, deadline - time.monotonic())) for t in self.templates.values())
+        ready = all(t.expect(b"ready", max(0.0, deadline - time.monotonic())) for t in self.templates.values())
+        if ready:
+            self.started_pids = set().union(*(t.pids() for t in self.templates.values()))
+        return ready
 
     def alive(self) -> bool:
         return len(self.templates) == 2 and all(t.run.wait(0) is None for t in self.templates.values())
@@ -194,7 +198,8 @@ class ForkServer:
         return all(t.expect(b"next", max(0.0, deadline - time.monotonic())) for t in self.templates.values())
 
     def pids(self) -> set[int]:
-        return set().union(*(t.pids() for t in self.templates.values()))
+        """The host pids of the two sandboxes as they were once warm: bwrap, its init, the template."""
+        return set(self.started_pids)
 
     def close(self) -> None:
         for template in self.templates.values():

@@ -9,6 +9,7 @@ from __future__ import annotations
 import collections
 import queue
 import threading
+import time
 from collections.abc import Iterable
 
 from gradekit.errors import GradekitError
@@ -40,12 +41,13 @@ class SlotAllocator:
 class WarmPool:
     """Keeps `size` started pairs per key; `take` hands one out and starts its replacement."""
 
-    def __init__(self, settings: Settings, size: int = 1, keys: Iterable[PairKey] = (), max_keys: int = 4) -> None:
+    def __init__(self, settings: Settings, size: int = 1, keys: Iterable[PairKey] = (), max_keys: int = 4,
+                 slot_base: int = POOL_SLOT_BASE) -> None:
         self.settings = settings
         self.size = size
         self.max_keys = max_keys  # pairs are kept only for the most recently used keys
         self.recent: collections.OrderedDict[PairKey, None] = collections.OrderedDict()
-        self.slots = SlotAllocator(POOL_SLOT_BASE, 64)
+        self.slots = SlotAllocator(slot_base, 64)
         self.ready: dict[PairKey, collections.deque[tuple[Pair, int]]] = collections.defaultdict(collections.deque)
         self.lock = threading.Lock()
         self.starting: collections.Counter[PairKey] = collections.Counter()
@@ -61,6 +63,16 @@ class WarmPool:
         self.spawner.start()
         for key in keys:
             self.fill(key)
+
+    def wait_ready(self, key: PairKey, timeout: float = READY_TIMEOUT) -> bool:
+        """Wait until a started pair or an idle fork server for `key` is ready to take."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            with self.lock:
+                if self.ready[key] or self.servers[key]:
+                    return True
+            time.sleep(0.01)
+        return False
 
     def uses_fork_server(self, key: PairKey) -> bool:
         if key.kind not in self.forkable:
@@ -117,10 +129,15 @@ class WarmPool:
             self._retire(server)
             return None
 
-    def _retire(self, server: ForkServer) -> None:
+    def _retire(self, server: ForkServer, replace: bool = True) -> None:
+        """Close a fork server in the background; start its replacement if its key is still in use
+        (not after a failed start, which would only fail again)."""
         with self.lock:
             self.live_servers[server.key] -= 1
+            replace = replace and server.key in self.recent and not self.closed
         threading.Thread(target=self._close_server, args=(server,), daemon=True).start()
+        if replace:
+            self.fill(server.key)
 
     def _close_server(self, server: ForkServer) -> None:
         server.close()
@@ -223,7 +240,7 @@ class WarmPool:
             if keep:
                 self.servers[server.key].append(server)
         if not keep:
-            self._retire(server)
+            self._retire(server, replace=False)
 
     def close(self) -> None:
         with self.lock:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 import signal
-import time
 
 import pytest
 from gradekit import Settings, grade
@@ -34,12 +33,8 @@ def pool(settings, mean_exercise):
     warm.close()
 
 
-def wait_ready(pool: WarmPool, key: PairKey, timeout: float = 60) -> None:
-    """Wait until a started pair or an idle fork server is ready for `key`."""
-    deadline = time.monotonic() + timeout
-    while not (pool.ready[key] or pool.servers[key]) and time.monotonic() < deadline:
-        time.sleep(0.02)
-    assert pool.ready[key] or pool.servers[key], "nothing warm became ready"
+def wait_ready(pool: WarmPool, key: PairKey) -> None:
+    assert pool.wait_ready(key), "nothing warm became ready"
 
 
 def test_warm_pool_grades_like_a_cold_start(pool, settings, mean_exercise):

@@ -18,23 +18,28 @@ from typing import Any
 import pytest
 from gradekit import Settings, grade, load_exercise
 from gradekit.pair import PairKey
-from gradekit.pool import SlotAllocator, WarmPool
+from gradekit.pool import WarmPool
 from gradekit.spec import Exercise
 
 # The attack suite grades in its own slot, so its sandboxes have uids no other run here uses.
 SETTINGS = Settings(slot=250)
-SANDBOX_UIDS = {SETTINGS.uid_base + 2 * SETTINGS.slot, SETTINGS.uid_base + 2 * SETTINGS.slot + 1}
+FORK_SLOT = 251  # the fork server's templates run under their own slot's uids
 
 
-def sandbox_processes(templates: set[int] = frozenset()) -> list[int]:
-    """Processes on the host still running as a sandbox uid (zombies are dead and hold nothing),
-    besides a fork server's `templates`."""
+def slot_uids(slot: int) -> set[int]:
+    return {SETTINGS.uid_base + 2 * slot, SETTINGS.uid_base + 2 * slot + 1}
+
+
+def sandbox_processes(slot: int = SETTINGS.slot, templates: set[int] = frozenset()) -> list[int]:
+    """Processes on the host still running as one of `slot`'s uids (zombies are dead and hold
+    nothing), besides a fork server's `templates`."""
+    uids = slot_uids(slot)
     left = []
     for entry in Path("/proc").iterdir():
         if entry.name.isdigit():
             try:
                 running = (entry / "stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
-                if entry.stat().st_uid in SANDBOX_UIDS and running and int(entry.name) not in templates:
+                if entry.stat().st_uid in uids and running and int(entry.name) not in templates:
                     left.append(int(entry.name))
             except (FileNotFoundError, ProcessLookupError, IndexError):
                 continue
@@ -63,8 +68,7 @@ def fork_pool(content_root_path: Path) -> WarmPool:
     """A warm pool whose one fork server lives for the module, in the attack suite's slot."""
     exercise = load_exercise(content_root_path / "exercises" / "demo" / "mean")
     key = PairKey.of(exercise)
-    pool = WarmPool(SETTINGS, size=1)
-    pool.slots = SlotAllocator(SETTINGS.slot, 1)
+    pool = WarmPool(SETTINGS, size=1, slot_base=FORK_SLOT)
     if not pool.uses_fork_server(key):
         pool.close()
         pytest.skip("the fork server needs root and cgroups")
@@ -100,13 +104,14 @@ def attack(request: pytest.FixtureRequest, content_root: Path,
         assert token not in text, "a host secret leaked into the report"
         assert "[1.5, 2.5]" not in text, "the hidden tests' inputs leaked"
         assert path.read_text() == token, "a host file was changed"
-        templates: set[int] = set()
-        if pool is not None:
+        if pool is None:
+            assert sandbox_processes() == [], "sandbox processes outlived the run"
+        else:
             server = wait_for_server(pool, PairKey.of(exercise))
             assert server is not None, "the fork server did not survive the attack"
             assert report["grader"].get("sandbox") == "forked", "the submission was not forked"
-            templates = server.pids()
-        assert sandbox_processes(templates) == [], "sandbox processes outlived the run"
+            assert server.slot == FORK_SLOT
+            assert sandbox_processes(FORK_SLOT, server.pids()) == [], "sandbox processes outlived the run"
         return report
 
     return run
