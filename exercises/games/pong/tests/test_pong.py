@@ -164,7 +164,7 @@ def test_paddle_returns_the_ball(game):
 
 
 @pytest.mark.points(2)
-@pytest.mark.parametrize("offset", [15, -15])
+@pytest.mark.parametrize("offset", [10, -20])  # neither sends the ball off at the serve speed
 def test_paddle_aims(game, offset):
     """Where the ball hits your paddle decides its angle"""
     info = game.start()
