@@ -103,6 +103,7 @@ class LearnerLoop:
         self.reported: set[int] = set()
         self.writers: dict[int, tuple[asyncio.StreamWriter, WriterStats]] = {}
         self.stall = 0.0
+        self.last_tick = time.monotonic()  # when the meter last ran; a busy loop leaves it behind
         LEARNER_LOOPS[self.loop] = self
         self.thread = threading.Thread(target=self._run, name=name, daemon=True)
         self.thread.start()
@@ -116,12 +117,17 @@ class LearnerLoop:
         self.loop.close()
 
     async def _meter(self) -> None:
-        last = time.monotonic()
+        self.last_tick = time.monotonic()
         while True:
             await asyncio.sleep(TICK)
             now = time.monotonic()
-            self.stall = max(self.stall, now - last - TICK)
-            last = now
+            self.stall = max(self.stall, now - self.last_tick - TICK)
+            self.last_tick = now
+
+    def longest_stall(self) -> float:
+        """The longest block so far, counting one still going on (or just ended, before the meter
+        ran again: a reply written right after a blocking call reaches the client first)."""
+        return max(self.stall, time.monotonic() - self.last_tick - TICK)
 
     def _task(self, loop: asyncio.AbstractEventLoop, coroutine: Any, **kwargs: Any) -> asyncio.Task[Any]:
         task: asyncio.Task[Any] = asyncio.Task(coroutine, loop=loop, **kwargs)
@@ -154,6 +160,7 @@ class LearnerLoop:
 
     def reset(self) -> None:
         self.stall = 0.0
+        self.last_tick = time.monotonic()
         self.errors.clear()
         self.writers.clear()
 
@@ -162,7 +169,7 @@ class LearnerLoop:
         return asyncio.run_coroutine_threadsafe(coroutine, self.loop)
 
     def report(self) -> dict[str, Any]:
-        return {"stall": round(self.stall, 3), "errors": list(self.errors),
+        return {"stall": round(self.longest_stall(), 3), "errors": list(self.errors),
                 "writers": [stats.as_dict() for _, stats in self.writers.values()]}
 
     def close(self, timeout: float = 1.0) -> bool:

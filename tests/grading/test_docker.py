@@ -16,6 +16,7 @@ import sys
 
 import pytest
 from gradekit import Settings, grade
+from gradekit.errors import SandboxError
 from gradekit.sandbox import SandboxSpec
 from gradekit.sandbox.docker import container_config
 from gradekit.sandbox.fdbridge import ENV, INSIDE, FdBridge
@@ -50,6 +51,13 @@ def test_containers_never_see_the_docker_socket_or_host_code(spec):
     config = container_config(spec, "learnpath-grader-serial", "/tmp/fds")
     assert config["volumes"] == {"/tmp/fds": {"bind": INSIDE, "mode": "rw"}}
     assert not any("docker.sock" in path for path in config["volumes"])
+
+
+def test_containers_never_keep_a_capability(spec):
+    """Is a spec asking to keep capabilities (a fork-server template) refused, never given cap_add?"""
+    spec.capabilities = ("CAP_SYS_ADMIN",)
+    with pytest.raises(SandboxError):
+        container_config(spec, "learnpath-grader-serial", "/tmp/fds")
 
 
 def test_descriptors_cross_the_bridge_in_both_directions():

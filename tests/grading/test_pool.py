@@ -130,3 +130,10 @@ def test_a_forked_pair_runs_one_submission(pool, settings, mean_exercise):
             pair.run(mean_exercise, mean_exercise.solution_files(), False)
     finally:
         pool.release(pair, slot)
+
+
+def test_the_fork_server_can_be_turned_off(mean_exercise):
+    """Does LEARNPATH_GRADER__fork_server=0 (a string or a number from the environment) turn it off?"""
+    key = PairKey.of(mean_exercise)
+    for raw in ("0", 0, "false"):
+        assert not fork_server_usable(Settings.from_mapping({"fork_server": raw}), key)
