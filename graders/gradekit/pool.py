@@ -7,6 +7,7 @@ each submission gets a pair forked from one; elsewhere it keeps started pairs, e
 from __future__ import annotations
 
 import collections
+import os
 import queue
 import threading
 import time
@@ -16,6 +17,7 @@ from gradekit.errors import GradekitError
 from gradekit.forkserver import ForkedPair, ForkServer, fork_server_usable
 from gradekit.pair import Pair, PairKey
 from gradekit.sandbox import get_backend
+from gradekit.sandbox.cgroup import CgroupSet
 from gradekit.settings import Settings
 
 READY_TIMEOUT = 60.0
@@ -61,6 +63,8 @@ class WarmPool:
         self.requests: queue.Queue[PairKey | None] = queue.Queue()
         self.spawner = threading.Thread(target=self._spawn_loop, name="warm-pool", daemon=True)
         self.spawner.start()
+        if settings.cgroups and os.geteuid() == 0:
+            CgroupSet.sweep()  # what a killed grading process left behind
         for key in keys:
             self.fill(key)
 

@@ -10,6 +10,8 @@ import uuid
 from pathlib import Path
 
 ROOT = Path("/sys/fs/cgroup")
+PREFIX = "learnpath-"
+STALE_SECONDS = 600.0  # an empty cgroup this old belongs to no run (a run joins its cgroup at once)
 
 
 def _own_path(controller: str) -> str | None:
@@ -35,7 +37,7 @@ class CgroupSet:
     @classmethod
     def create(cls, memory_bytes: int, max_pids: int) -> CgroupSet | None:
         """Create and limit a fresh cgroup set, or return None when cgroups cannot be used here."""
-        name = f"learnpath-{uuid.uuid4().hex[:12]}"
+        name = f"{PREFIX}{uuid.uuid4().hex[:12]}"
         try:
             if (ROOT / "memory").is_dir() and (ROOT / "pids").is_dir():
                 dirs = {c: ROOT / c / (_own_path(c) or "/").lstrip("/") / name for c in ("memory", "pids")}
@@ -60,6 +62,26 @@ class CgroupSet:
         except OSError:
             return None
         return None
+
+    @staticmethod
+    def sweep(max_age: float = STALE_SECONDS) -> int:
+        """Remove empty learnpath cgroups older than `max_age` seconds: those of a process killed
+        while grading, which could not remove its own. Returns how many were removed."""
+        parents: list[Path] = []
+        if (ROOT / "memory").is_dir() and (ROOT / "pids").is_dir():
+            parents = [ROOT / c / (_own_path(c) or "/").lstrip("/") for c in ("memory", "pids")]
+        elif (ROOT / "cgroup.controllers").is_file():
+            parents = [ROOT / (_own_path("") or "/").lstrip("/")]
+        removed = 0
+        now = time.time()
+        for parent in parents:
+            with contextlib.suppress(OSError):
+                for path in parent.glob(f"{PREFIX}*"):
+                    with contextlib.suppress(OSError):
+                        if now - path.stat().st_mtime >= max_age and not (path / "cgroup.procs").read_text().strip():
+                            path.rmdir()
+                            removed += 1
+        return removed
 
     @property
     def procs_files(self) -> list[str]:

@@ -1,0 +1,53 @@
+"""Are the control groups a killed grading process left behind removed, and never one in use?"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import time
+
+import pytest
+from gradekit.sandbox.cgroup import CgroupSet
+
+
+@pytest.fixture
+def groups():
+    made: list[CgroupSet] = []
+
+    def make() -> CgroupSet:
+        group = CgroupSet.create(64 * 1024 * 1024, 8)
+        if group is None:
+            pytest.skip("cgroups cannot be created here (needs root and a writable cgroup tree)")
+        made.append(group)
+        return group
+
+    yield make
+    for group in made:
+        group.destroy()
+
+
+def test_sweep_removes_empty_groups_and_keeps_groups_in_use(groups):
+    """Does a sweep remove an abandoned (empty) group but keep one a process is running in?"""
+    abandoned, in_use = groups(), groups()
+    sleeper = subprocess.Popen(["sleep", "60"])
+    try:
+        for procs in in_use.procs_files:
+            with open(procs, "w") as stream:
+                stream.write(str(sleeper.pid))
+        an_hour_ago = time.time() - 3600
+        for path in [*abandoned.dirs.values(), *in_use.dirs.values()]:
+            os.utime(path, (an_hour_ago, an_hour_ago))
+        assert CgroupSet.sweep() >= len(abandoned.dirs)
+        assert not any(path.exists() for path in abandoned.dirs.values())
+        assert all(path.exists() for path in in_use.dirs.values())
+        assert in_use.pids() == {sleeper.pid}
+    finally:
+        sleeper.kill()
+        sleeper.wait()
+
+
+def test_sweep_keeps_young_groups(groups):
+    """Is a group just created (its run has not joined it yet) left alone by a normal sweep?"""
+    young = groups()
+    CgroupSet.sweep()
+    assert all(path.exists() for path in young.dirs.values())
