@@ -24,10 +24,20 @@ import time
 from pathlib import Path
 from typing import Any
 
+from gradekit.entry import GRADER_DIR
 from gradekit.errors import SandboxError
 from gradekit.kinds import get_kind
-from gradekit.pair import Pair, PairKey, harness_imports, role_limits, sandbox_spec, subject_imports
-from gradekit.sandbox import CappedOutput, Outcome, Run, Sandbox
+from gradekit.pair import (
+    GRADEKIT_DIR,
+    GRADEKIT_INSIDE,
+    Pair,
+    PairKey,
+    harness_imports,
+    role_limits,
+    sandbox_spec,
+    subject_imports,
+)
+from gradekit.sandbox import WORK_DIR, CappedOutput, Outcome, Run, Sandbox
 from gradekit.sandbox.cgroup import CgroupSet
 from gradekit.settings import Settings
 
@@ -51,6 +61,13 @@ def _cgroups_work() -> bool:
         return False
     probe.destroy()
     return True
+
+
+def kept_binds(backend: Sandbox, folders: list[str]) -> list[str]:
+    """The read-only binds inside `folders` (which a job replaces with fresh tmpfs), outermost first."""
+    runtime: list[tuple[str, str]] = getattr(backend, "runtime_binds", list)()
+    inside = {path for _, path in [*runtime, (str(GRADEKIT_DIR), GRADEKIT_INSIDE)]}
+    return sorted(path for path in inside if any(Path(path).is_relative_to(f) for f in folders))
 
 
 class Template:
@@ -188,6 +205,9 @@ class ForkServer:
     def alive(self) -> bool:
         return len(self.templates) == 2 and all(t.run.wait(0) is None for t in self.templates.values())
 
+    def kept_binds(self, folders: list[str]) -> list[str]:
+        return kept_binds(self.backend, folders)
+
     def pair(self) -> ForkedPair:
         """Fork a fresh harness/subject pair for one submission."""
         return ForkedPair(self)
@@ -249,7 +269,9 @@ class ForkedPair(Pair):
         cgroup_fds: list[int] = []
         try:
             cgroup_fds = [os.open(path, os.O_WRONLY) for path in cgroups.procs_files]
-            header = {"role": role, "disk": limits.disk, "writable": ["/grader"] if role == "harness" else []}
+            writable = [GRADER_DIR] if role == "harness" else []
+            header = {"role": role, "disk": limits.disk, "writable": writable,
+                      "keep": self.server.kept_binds([WORK_DIR, "/tmp", *writable])}
             self.server.templates[role].send(header, {**fds, "status": status_write, "output": output_write},
                                              cgroup_fds)
         except BaseException:

@@ -27,6 +27,7 @@ from gradekit.settings import Settings
 from gradekit.spec import Exercise, Limits
 
 GRADEKIT_DIR = Path(__file__).resolve().parent
+GRADEKIT_INSIDE = "/opt/gradekit/gradekit"
 MASKED = {"scaffolds"}
 EVENTS_CAP = 16 * 1024 * 1024
 HARNESS_MIN_MEMORY = 768
@@ -87,7 +88,7 @@ def sandbox_spec(role: str, key: PairKey, settings: Settings, config: dict[str, 
     if role == "harness":
         env["PYTEST_DISABLE_PLUGIN_AUTOLOAD"] = "1"
     return SandboxSpec(role=role, argv=[settings.python, "-I", "-B", "-c", entry, json.dumps(config)],
-                       limits=role_limits(role, key), binds=[(str(GRADEKIT_DIR), "/opt/gradekit/gradekit")],
+                       limits=role_limits(role, key), binds=[(str(GRADEKIT_DIR), GRADEKIT_INSIDE)],
                        pass_fds=pass_fds, env=env, devices=devices or [], masks=masks, image=key.kind,
                        writable=[GRADER_DIR] if role == "harness" else [], capabilities=capabilities)
 

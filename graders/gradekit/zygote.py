@@ -36,7 +36,8 @@ CLONE_NEWUTS = 0x04000000
 CLONE_NEWIPC = 0x08000000
 CLONE_NEWPID = 0x20000000
 CLONE_NEWNET = 0x40000000
-MS_NOSUID, MS_NODEV, MS_NOEXEC, MS_REC, MS_PRIVATE = 2, 4, 8, 0x4000, 1 << 18
+MS_RDONLY, MS_NOSUID, MS_NODEV, MS_NOEXEC, MS_REMOUNT, MS_BIND = 1, 2, 4, 8, 32, 4096
+MS_REC, MS_PRIVATE = 0x4000, 1 << 18
 PR_CAPBSET_DROP, PR_SET_NO_NEW_PRIVS = 24, 38
 PR_CAP_AMBIENT, PR_CAP_AMBIENT_CLEAR_ALL = 47, 4
 CAPABILITY_VERSION_3 = 0x20080522
@@ -71,12 +72,25 @@ def unshare_namespaces() -> None:
     _check(_libc.unshare(CLONE_NEWNS | CLONE_NEWPID | CLONE_NEWNET | CLONE_NEWIPC | CLONE_NEWUTS), "unshare")
 
 
-def fresh_mounts(disk_mb: int, writable: list[str]) -> None:
-    """Private mount propagation, then empty tmpfs folders and a /proc of the new pid namespace."""
+def fresh_mounts(disk_mb: int, writable: list[str], keep: list[str]) -> None:
+    """Private mount propagation, then empty tmpfs folders and a /proc of the new pid namespace.
+
+    `keep` are read-only binds that lie inside a folder replaced here (the Python runtime of a
+    checkout under /tmp, say): they are bound again, read-only, into the fresh folder.
+    """
     _mount("none", "/", None, MS_REC | MS_PRIVATE)
+    kept = {path: os.open(path, os.O_PATH | os.O_DIRECTORY) for path in keep}
     size = f"size={disk_mb * 1024 * 1024},nr_inodes=65536,mode=0755"
     for folder in [WORK_DIR, "/tmp", *writable]:
         _mount("tmpfs", folder, "tmpfs", MS_NOSUID | MS_NODEV, size)
+    for path, fd in kept.items():
+        os.makedirs(path, exist_ok=True)
+        _mount(f"/proc/self/fd/{fd}", path, None, MS_BIND | MS_REC)
+        with contextlib.suppress(OSError):  # the bind keeps its source's read-only flag anyway
+            _mount("none", path, None, MS_BIND | MS_REMOUNT | MS_RDONLY | MS_NOSUID | MS_NODEV)
+        os.close(fd)
+        if not os.statvfs(path).f_flag & os.ST_RDONLY:
+            raise OSError(f"{path} is writable after binding it again")
     _mount("proc", "/proc", "proc", MS_NOSUID | MS_NODEV | MS_NOEXEC)
 
 
@@ -110,7 +124,7 @@ def _job_process(header: dict[str, Any], fds: dict[str, int]) -> None:
 
     code = FAILED_SETUP
     try:
-        fresh_mounts(int(header["disk"]), list(header.get("writable", [])))
+        fresh_mounts(int(header["disk"]), list(header.get("writable", [])), list(header.get("keep", [])))
         loopback_up()
         drop_capabilities()
         os.dup2(fds["output"], 1)

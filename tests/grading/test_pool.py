@@ -137,3 +137,15 @@ def test_the_fork_server_can_be_turned_off(mean_exercise):
     key = PairKey.of(mean_exercise)
     for raw in ("0", 0, "false"):
         assert not fork_server_usable(Settings.from_mapping({"fork_server": raw}), key)
+
+
+def test_runtime_binds_inside_replaced_folders_are_kept():
+    """Is a Python runtime under /tmp (a checkout there) bound again into a forked job's fresh /tmp?"""
+    from gradekit.forkserver import kept_binds
+
+    class Backend:
+        def runtime_binds(self):
+            return [("/tmp/checkout/.venv", "/tmp/checkout/.venv"), ("/opt/python", "/opt/python")]
+
+    assert kept_binds(Backend(), ["/home/learner", "/tmp"]) == ["/tmp/checkout/.venv"]
+    assert kept_binds(Backend(), ["/home/learner"]) == []

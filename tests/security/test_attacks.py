@@ -87,6 +87,9 @@ ESCAPE_ATTACKS = {
     "TIOCSTI terminal injection": (
         "import fcntl, termios\ndef mean(xs):\n    fcntl.ioctl(0, termios.TIOCSTI, b'x')\n    return 2\n",
         {"tests_failed"}),
+    "write into the Python runtime": (
+        "import sys\ndef mean(xs):\n    open(sys.prefix + '/planted.pth', 'w').write('import os')\n"
+        "    return sum(xs) / len(xs)\n", {"tests_failed"}),
     "write outside the work folder": (
         "def mean(xs):\n    open('/usr/evil', 'w').write('x')\n    return 2\n", {"tests_failed"}),
     "signal every process": ("import os, signal\ndef mean(xs):\n    os.kill(-1, signal.SIGKILL)\n",
