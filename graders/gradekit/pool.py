@@ -115,6 +115,7 @@ class WarmPool:
     def _fork(self, key: PairKey) -> tuple[Pair, int] | None:
         """A pair forked from an idle fork server of `key`, or None (then one more server starts)."""
         server = None
+        dead: list[ForkServer] = []
         with self.lock:
             idle = self.servers[key]
             while idle and server is None:
@@ -122,8 +123,9 @@ class WarmPool:
                 if candidate.alive():
                     server = candidate
                 else:
-                    self.live_servers[key] -= 1
-                    threading.Thread(target=self._close_server, args=(candidate,), daemon=True).start()
+                    dead.append(candidate)
+        for candidate in dead:
+            self._retire(candidate)
         self.fill(key, extra=1 if server is None else 0)
         if server is None:
             return None

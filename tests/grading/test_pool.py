@@ -18,12 +18,17 @@ from gradekit.pool import WarmPool
 MODES = {"pairs": Settings(fork_server=False), "forked": Settings()}
 
 
+def require_fork_server(mean_exercise) -> Settings:
+    """The forked mode's settings; the test is skipped, saying why, where fork servers cannot run."""
+    settings = MODES["forked"]
+    if not fork_server_usable(settings, PairKey.of(mean_exercise)):
+        pytest.skip("SKIPPED: the fork server needs root and a writable cgroup tree, absent here")
+    return settings
+
+
 @pytest.fixture(params=sorted(MODES))
 def settings(request, mean_exercise) -> Settings:
-    chosen = MODES[request.param]
-    if request.param == "forked" and not fork_server_usable(chosen, PairKey.of(mean_exercise)):
-        pytest.skip("the fork server needs root and cgroups")
-    return chosen
+    return require_fork_server(mean_exercise) if request.param == "forked" else MODES[request.param]
 
 
 @pytest.fixture
@@ -82,10 +87,8 @@ def test_hostile_code_in_a_warm_pool_gets_its_verdict(pool, settings, mean_exerc
 
 def test_a_dead_fork_server_is_replaced(mean_exercise):
     """If a template dies, is the next submission still graded and a new fork server started?"""
-    settings = MODES["forked"]
+    settings = require_fork_server(mean_exercise)
     key = PairKey.of(mean_exercise)
-    if not fork_server_usable(settings, key):
-        pytest.skip("the fork server needs root and cgroups")
     pool = WarmPool(settings, size=1, keys=[key])
     try:
         wait_ready(pool, key)
@@ -114,22 +117,24 @@ def test_kinds_that_cannot_be_forked_use_pairs(content_root):
     assert not fork_server_usable(Settings(backend="docker"), PairKey("python", 256, 32, 16))
 
 
-def test_a_forked_pair_runs_one_submission(pool, settings, mean_exercise):
+def test_a_forked_pair_runs_one_submission(mean_exercise):
     """Does a pair forked for one submission refuse a second one?"""
-    if not settings.fork_server:
-        pytest.skip("pairs are covered by the cold-start tests")
     key = PairKey.of(mean_exercise)
-    wait_ready(pool, key)
-    taken = pool.take(key)
-    assert taken is not None
-    pair, slot = taken
-    assert isinstance(pair, ForkedPair)
+    pool = WarmPool(require_fork_server(mean_exercise), size=1, keys=[key])
     try:
-        pair.run(mean_exercise, mean_exercise.solution_files(), False)
-        with pytest.raises(RuntimeError):
+        wait_ready(pool, key)
+        taken = pool.take(key)
+        assert taken is not None
+        pair, slot = taken
+        assert isinstance(pair, ForkedPair)
+        try:
             pair.run(mean_exercise, mean_exercise.solution_files(), False)
+            with pytest.raises(RuntimeError):
+                pair.run(mean_exercise, mean_exercise.solution_files(), False)
+        finally:
+            pool.release(pair, slot)
     finally:
-        pool.release(pair, slot)
+        pool.close()
 
 
 def test_the_fork_server_can_be_turned_off(mean_exercise):

@@ -71,7 +71,7 @@ def fork_pool(content_root_path: Path) -> WarmPool:
     pool = WarmPool(SETTINGS, size=1, slot_base=FORK_SLOT)
     if not pool.uses_fork_server(key):
         pool.close()
-        pytest.skip("the fork server needs root and cgroups")
+        pytest.skip("SKIPPED: the fork server needs root and a writable cgroup tree, absent here")
     pool.fill(key)
     assert wait_for_server(pool, key), "the fork server did not start"
     yield pool
