@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from flask import Flask, current_app
-from sqlalchemy import and_, case, or_, select, update
+from sqlalchemy import and_, case, func, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.sql.elements import ColumnElement
 
@@ -23,12 +23,18 @@ if TYPE_CHECKING:
 
 
 class Claim(NamedTuple):
-    """A job taken by one worker: only the holder of `lease_token` may finish it."""
+    """A job taken by one worker: only the holder of `lease_token` may finish it.
+
+    It carries what grading needs (the exercise, the files, the mode), read by the claim itself.
+    """
 
     submission_id: int
     attempt: int
     lease_token: str
     grader_failures: int
+    exercise_key: str
+    files: dict[str, str]
+    mode: str
 
 
 def enqueue(user: User, exercise: Exercise, files: dict[str, str], mode: str = "submit") -> Submission:
@@ -64,7 +70,7 @@ def claim_next_job(worker_id: str, lease_seconds: float) -> Claim | None:
     """
     while True:
         candidate = db.session.execute(
-            select(Submission.id, Exercise.timeout)
+            select(Submission.id, Exercise.timeout, Exercise.key)
             .join(Exercise, Submission.exercise_id == Exercise.id)
             .where(_claimable(utcnow()))
             .order_by(Submission.created_at, Submission.id)
@@ -74,25 +80,25 @@ def claim_next_job(worker_id: str, lease_seconds: float) -> Claim | None:
         if candidate is None:
             db.session.rollback()
             return None
-        claim = _take(candidate.id, candidate.timeout, worker_id, lease_seconds)
+        claim = _take(candidate.id, candidate.timeout, candidate.key, worker_id, lease_seconds)
         if claim is not None:
             return claim
 
 
 def claim_job(submission_id: int, worker_id: str, lease_seconds: float) -> Claim | None:
     """Take this job if it is queued or its lease expired; None if it is done or a live lease holds it."""
-    timeout = db.session.scalar(
-        select(Exercise.timeout)
+    exercise = db.session.execute(
+        select(Exercise.timeout, Exercise.key)
         .join(Submission, Submission.exercise_id == Exercise.id)
         .where(Submission.id == submission_id)
-    )
-    if timeout is None:
+    ).first()
+    if exercise is None:
         db.session.rollback()
         return None
-    return _take(submission_id, timeout, worker_id, lease_seconds)
+    return _take(submission_id, exercise.timeout, exercise.key, worker_id, lease_seconds)
 
 
-def _take(submission_id: int, timeout: float, worker_id: str, lease_seconds: float) -> Claim | None:
+def _take(submission_id: int, timeout: float, exercise_key: str, worker_id: str, lease_seconds: float) -> Claim | None:
     """Lease the job if it is still claimable; of several workers racing for it exactly one wins.
 
     The UPDATE repeats the claimable condition, so only one racer sees rowcount 1. A lease that
@@ -113,16 +119,16 @@ def _take(submission_id: int, timeout: float, worker_id: str, lease_seconds: flo
             worker=worker_id,
             started_at=now,
         )
+        .returning(Submission.attempt, Submission.grader_failures, Submission.files, Submission.mode)
         .execution_options(synchronize_session=False)
-    )
-    if claimed.rowcount != 1:
+    ).first()
+    if claimed is None:
         db.session.rollback()
         return None
-    attempt, failures = db.session.execute(
-        select(Submission.attempt, Submission.grader_failures).where(Submission.id == submission_id)
-    ).one()
     db.session.commit()
-    return Claim(submission_id, attempt, token, failures)
+    return Claim(
+        submission_id, claimed.attempt, token, claimed.grader_failures, exercise_key, dict(claimed.files), claimed.mode
+    )
 
 
 def due_for_resend(resend_after: float, limit: int = 500) -> list[int]:
@@ -240,9 +246,8 @@ def run_one(
 
 
 def _grade_claim(app: Flask, claim: Claim, slot: int, pool: WarmPool | None) -> None:
-    submission = db.session.get_one(Submission, claim.submission_id)
-    track, slug = submission.exercise.key.split("/")
-    files, mode = dict(submission.files), submission.mode
+    track, slug = claim.exercise_key.split("/")
+    files, mode = claim.files, claim.mode
     db.session.close()  # hold no connection while grading
     try:
         # Imported here so a broken grading engine fails each job as a grader failure.
@@ -288,40 +293,53 @@ def _complete(submission_id: int, lease_token: str, report: dict[str, Any]) -> b
             max_score=report.get("max_score"),
             finished_at=now,
         )
+        .returning(Submission.user_id, Submission.exercise_id, Submission.mode)
         .execution_options(synchronize_session=False)
-    )
-    if done.rowcount != 1:
+    ).first()
+    if done is None:
         return False
     db.session.add(Report(submission_id=submission_id, body=json.dumps(report), created_at=now))
-    user_id, exercise_id, mode = db.session.execute(
-        select(Submission.user_id, Submission.exercise_id, Submission.mode).where(Submission.id == submission_id)
-    ).one()
-    _record_progress(user_id, exercise_id, mode, report, now)
+    _record_progress(done.user_id, done.exercise_id, done.mode, report, now)
     return True
 
 
 def _record_progress(user_id: int, exercise_id: int, mode: str, report: dict[str, Any], now: datetime) -> None:
-    """Count a judged submit as an attempt; an example run or a grader error only marks a start."""
+    """Count a judged submit as an attempt; an example run or a grader error only marks a start.
+
+    One upsert: the row is created on the learner's first result and updated atomically after.
+    """
     dialect = db.session.get_bind().dialect.name
     insert = {"sqlite": sqlite.insert, "postgresql": postgresql.insert}[dialect]
-    db.session.execute(
-        insert(Progress)
-        .values(
-            user_id=user_id, exercise_id=exercise_id, status="in_progress", best_score=0.0, attempts=0, updated_at=now
-        )
-        .on_conflict_do_nothing(index_elements=["user_id", "exercise_id"])
-    )
-    progress = db.session.scalars(
-        select(Progress).where(Progress.user_id == user_id, Progress.exercise_id == exercise_id).with_for_update()
-    ).one()
-    progress.updated_at = now
     status = report["status"]
     if mode != "submit" or status == "error":
+        started = insert(Progress).values(
+            user_id=user_id, exercise_id=exercise_id, status="in_progress", best_score=0.0, attempts=0, updated_at=now
+        )
+        db.session.execute(
+            started.on_conflict_do_update(index_elements=["user_id", "exercise_id"], set_={"updated_at": now})
+        )
         return
-    progress.attempts += 1
+    passed = status == "pass"
     score, max_score = report.get("score") or 0, report.get("max_score") or 0
-    fraction = 1.0 if status == "pass" else (score / max_score if max_score else 0.0)
-    progress.best_score = max(progress.best_score, fraction)
-    if status == "pass":
-        progress.status = "done"
-        progress.first_passed_at = progress.first_passed_at or now
+    fraction = 1.0 if passed else (score / max_score if max_score else 0.0)
+    counted = insert(Progress).values(
+        user_id=user_id,
+        exercise_id=exercise_id,
+        status="done" if passed else "in_progress",
+        best_score=fraction,
+        attempts=1,
+        first_passed_at=now if passed else None,
+        updated_at=now,
+    )
+    db.session.execute(
+        counted.on_conflict_do_update(
+            index_elements=["user_id", "exercise_id"],
+            set_={
+                "attempts": Progress.attempts + 1,
+                "best_score": case((Progress.best_score < fraction, fraction), else_=Progress.best_score),
+                "status": "done" if passed else Progress.status,
+                "first_passed_at": func.coalesce(Progress.first_passed_at, counted.excluded.first_passed_at),
+                "updated_at": now,
+            },
+        )
+    )

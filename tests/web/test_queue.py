@@ -142,6 +142,14 @@ def test_progress_counts_judged_submits_only(app):
     done = progress(app, user)
     assert (done.status, done.attempts, done.best_score) == ("done", 2, 1.0)
     assert done.first_passed_at is not None
+    for report in (report_with(status="fail", score=0), PASSING_REPORT):  # a pass stays a pass, and its first date
+        submit(app, user)
+        job = claim(app)
+        with app.app_context():
+            assert queue.complete_job(job.submission_id, job.lease_token, report)
+    later = progress(app, user)
+    assert (later.status, later.attempts, later.best_score) == ("done", 4, 1.0)
+    assert later.first_passed_at == done.first_passed_at
 
 
 def test_concurrent_claims_take_each_job_exactly_once(app):
