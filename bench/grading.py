@@ -33,6 +33,7 @@ EXERCISES = [
     ("fastapi", ROOT / "exercises/backend/hello-api"),
     ("notebook", ROOT / "tests/fixtures/content/exercises/demo/sales-notebook"),
     ("pygame", ROOT / "tests/fixtures/content/exercises/demo/paddle"),
+    ("serial", ROOT / "tests/fixtures/content/exercises/demo/sensor"),  # paced by the device: 10 readings/s
 ]
 
 
