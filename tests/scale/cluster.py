@@ -265,7 +265,10 @@ class Learner:
     LABEL = re.compile(r'<label[^>]*for="(file_\d+)"[^>]*>\s*([^<\s]+)\s*<')
 
     def __init__(self, url: str, email: str, password: str) -> None:
-        self.client = httpx.Client(base_url=url, timeout=60)
+        # A new connection per request: a kept-alive one that gunicorn closes after its keep-alive
+        # time (2 s) while a request is being sent fails as "disconnected without a response"
+        # (browsers retry such requests; this client need not).
+        self.client = httpx.Client(base_url=url, timeout=60, limits=httpx.Limits(max_keepalive_connections=0))
         token = CSRF.search(self.client.get("/auth/login").text).group(1)
         response = self.client.post("/auth/login", data={"csrf_token": token, "email": email, "password": password})
         assert response.status_code == 302, f"login failed for {email}: {response.status_code}"
