@@ -161,6 +161,9 @@ class Learner:
 
     def type_code(self, file_name: str, code: str) -> None:
         """Replace the file's text in the editor the way a learner pasting would, then wait for the autosave."""
+        # The page's script replaces the plain text area with the code editor; wait for that first,
+        # or the plain one (about to be hidden) may be the textbox found.
+        expect(self.page.locator(f'textarea[data-file="{file_name}"]')).to_be_hidden()
         editor = self.page.get_by_role("textbox", name=file_name, exact=True)
         editor.click()
         self.page.keyboard.press("Control+A")
