@@ -10,13 +10,12 @@ from __future__ import annotations
 
 import os
 import sys
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from gradekit.devices import Device, make_device
+from gradekit.devices import Device, make_device, on_local_pty
 from gradekit.kinds import get_kind
 from gradekit.kinds.serial import PORT
 from gradekit.remote import Connection, Game, Submission, http_client
@@ -58,20 +57,13 @@ def _options() -> dict[str, Any]:
 
 @pytest.fixture(scope="session")
 def _device() -> Iterator[tuple[Device, str] | None]:
-    name = _options().get("device")
-    if not name:
+    options = _options()
+    if not options.get("device"):
         yield None
         return
-    device = make_device(name, **_options().get("device_options", {}))
-    master, slave = os.openpty()  # the slave stays open here, so the learner's closing it is harmless
-    stop = threading.Event()
-    thread = threading.Thread(target=device.serve, args=(master, stop), daemon=True)
-    thread.start()
-    yield device, os.ttyname(slave)
-    stop.set()
-    thread.join(1)
-    os.close(master)
-    os.close(slave)
+    device = make_device(options["device"], **options.get("device_options", {}))
+    with on_local_pty(device) as (port, _):
+        yield device, port
 
 
 @pytest.fixture(scope="session")

@@ -188,6 +188,9 @@ class ForkServer:
         self.lock = threading.Lock()
         self.templates: dict[str, Template] = {}
         self.started_pids: set[int] = set()
+        # Per role: the folders each job replaces with fresh tmpfs, and the binds inside them to keep.
+        self.writable = {role: [GRADER_DIR] if role == "harness" else [] for role in ROLES}
+        self.keep = {role: kept_binds(backend, [WORK_DIR, "/tmp", *self.writable[role]]) for role in ROLES}
         try:
             for role in ROLES:
                 self.templates[role] = Template(backend, role, key, settings)
@@ -204,9 +207,6 @@ class ForkServer:
 
     def alive(self) -> bool:
         return len(self.templates) == 2 and all(t.run.wait(0) is None for t in self.templates.values())
-
-    def kept_binds(self, folders: list[str]) -> list[str]:
-        return kept_binds(self.backend, folders)
 
     def pair(self) -> ForkedPair:
         """Fork a fresh harness/subject pair for one submission."""
@@ -269,9 +269,8 @@ class ForkedPair(Pair):
         cgroup_fds: list[int] = []
         try:
             cgroup_fds = [os.open(path, os.O_WRONLY) for path in cgroups.procs_files]
-            writable = [GRADER_DIR] if role == "harness" else []
-            header = {"role": role, "disk": limits.disk, "writable": writable,
-                      "keep": self.server.kept_binds([WORK_DIR, "/tmp", *writable])}
+            header = {"role": role, "disk": limits.disk, "writable": self.server.writable[role],
+                      "keep": self.server.keep[role]}
             self.server.templates[role].send(header, {**fds, "status": status_write, "output": output_write},
                                              cgroup_fds)
         except BaseException:

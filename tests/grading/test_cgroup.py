@@ -17,7 +17,7 @@ def groups():
     def make() -> CgroupSet:
         group = CgroupSet.create(64 * 1024 * 1024, 8)
         if group is None:
-            pytest.skip("cgroups cannot be created here (needs root and a writable cgroup tree)")
+            pytest.skip("SKIPPED: cgroups need root and a writable cgroup tree, absent here")
         made.append(group)
         return group
 

@@ -20,6 +20,7 @@ import termios
 import threading
 import time
 import tty
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any, ClassVar
@@ -205,25 +206,35 @@ def make_device(name: str, **options: Any) -> Device:
     return device_class(**options)
 
 
-def run_on_local_pty(name: str, faults: dict[str, float], options: dict[str, Any], announce: Any = print) -> None:
-    """Run a device on a new local pty until interrupted, printing the port learners' code should open."""
-    device = make_device(name, **options)
+@contextlib.contextmanager
+def on_local_pty(device: Device) -> Iterator[tuple[str, threading.Thread]]:
+    """Serve `device` on a new local pty while the block runs; yields the port path and the thread.
+
+    The slave side stays open here, so code that opens and closes the port does not end the pty.
+    """
     master, slave = os.openpty()
-    port = os.ttyname(slave)
     stop = threading.Event()
     thread = threading.Thread(target=device.serve, args=(master, stop), daemon=True)
     thread.start()
-    for fault, rate in faults.items():
-        device.fault(fault, rate)
-    announce(f"{name} is listening on {port}  (serial.Serial({port!r}, {device.baud}, timeout=1))")
-    announce("press Ctrl+C to stop")
     try:
-        while thread.is_alive():
-            thread.join(0.5)
-    except KeyboardInterrupt:
-        pass
+        yield os.ttyname(slave), thread
     finally:
         stop.set()
         thread.join(1)
         os.close(master)
         os.close(slave)
+
+
+def run_on_local_pty(name: str, faults: dict[str, float], options: dict[str, Any], announce: Any = print) -> None:
+    """Run a device on a new local pty until interrupted, printing the port learners' code should open."""
+    device = make_device(name, **options)
+    with on_local_pty(device) as (port, thread):
+        for fault, rate in faults.items():
+            device.fault(fault, rate)
+        announce(f"{name} is listening on {port}  (serial.Serial({port!r}, {device.baud}, timeout=1))")
+        announce("press Ctrl+C to stop")
+        try:
+            while thread.is_alive():
+                thread.join(0.5)
+        except KeyboardInterrupt:
+            pass

@@ -34,13 +34,23 @@ class CgroupSet:
         self.dirs = dirs
         self.version = version
 
+    @staticmethod
+    def _parents() -> tuple[dict[str, Path], int]:
+        """Where this process's cgroups are made, per controller (v1) or in the one tree (v2)."""
+        if (ROOT / "memory").is_dir() and (ROOT / "pids").is_dir():
+            return {c: ROOT / c / (_own_path(c) or "/").lstrip("/") for c in ("memory", "pids")}, 1
+        if (ROOT / "cgroup.controllers").is_file():
+            return {"unified": ROOT / (_own_path("") or "/").lstrip("/")}, 2
+        return {}, 0
+
     @classmethod
     def create(cls, memory_bytes: int, max_pids: int) -> CgroupSet | None:
         """Create and limit a fresh cgroup set, or return None when cgroups cannot be used here."""
         name = f"{PREFIX}{uuid.uuid4().hex[:12]}"
+        parents, version = cls._parents()
         try:
-            if (ROOT / "memory").is_dir() and (ROOT / "pids").is_dir():
-                dirs = {c: ROOT / c / (_own_path(c) or "/").lstrip("/") / name for c in ("memory", "pids")}
+            if version == 1:
+                dirs = {c: parent / name for c, parent in parents.items()}
                 for path in dirs.values():
                     path.mkdir()
                 made = cls(dirs, 1)
@@ -50,8 +60,8 @@ class CgroupSet:
                     swap.write_text(str(memory_bytes))
                 (dirs["pids"] / "pids.max").write_text(str(max_pids))
                 return made
-            if (ROOT / "cgroup.controllers").is_file():
-                path = ROOT / (_own_path("") or "/").lstrip("/") / name
+            if version == 2:
+                path = parents["unified"] / name
                 path.mkdir()
                 made = cls({"unified": path}, 2)
                 (path / "memory.max").write_text(str(memory_bytes))
@@ -63,18 +73,13 @@ class CgroupSet:
             return None
         return None
 
-    @staticmethod
-    def sweep(max_age: float = STALE_SECONDS) -> int:
+    @classmethod
+    def sweep(cls, max_age: float = STALE_SECONDS) -> int:
         """Remove empty learnpath cgroups older than `max_age` seconds: those of a process killed
         while grading, which could not remove its own. Returns how many were removed."""
-        parents: list[Path] = []
-        if (ROOT / "memory").is_dir() and (ROOT / "pids").is_dir():
-            parents = [ROOT / c / (_own_path(c) or "/").lstrip("/") for c in ("memory", "pids")]
-        elif (ROOT / "cgroup.controllers").is_file():
-            parents = [ROOT / (_own_path("") or "/").lstrip("/")]
         removed = 0
         now = time.time()
-        for parent in parents:
+        for parent in cls._parents()[0].values():
             with contextlib.suppress(OSError):
                 for path in parent.glob(f"{PREFIX}*"):
                     with contextlib.suppress(OSError):
