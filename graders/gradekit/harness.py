@@ -79,7 +79,7 @@ class Harness:
     def start_device(self, fd: int, name: str, options: dict[str, Any]) -> None:
         """Run the simulated device on the pty's master side for the whole session."""
         self.device = make_device(name, **options)
-        threading.Thread(target=self.device.serve, args=(fd, self.device_stop), daemon=True).start()
+        self.device.start(fd, self.device_stop)
 
     # fixtures ------------------------------------------------------------------------------------
 

@@ -86,7 +86,7 @@ def test_framed_device_naks_a_bad_checksum():
     device = make_device("framed")
     master, slave = os.openpty()
     stop = threading.Event()
-    threading.Thread(target=device.serve, args=(master, stop), daemon=True).start()
+    device.start(master, stop)
     try:
         with serial.Serial(os.ttyname(slave), 9600, timeout=2) as link:
             link.write(frame(0x01)[:-1] + b"\x7f")

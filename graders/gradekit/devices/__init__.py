@@ -140,13 +140,23 @@ class Device:
         with self.lock:
             return "".join(e.data for e in self.trace if e.dir == "rx").encode("latin-1")
 
-    def serve(self, fd: int, stop: threading.Event) -> None:
-        """Run the device on the master side of a pty until `stop` is set."""
+    def start(self, fd: int, stop: threading.Event) -> threading.Thread:
+        """Run the device on the master side of a pty, in a thread, until `stop` is set.
+
+        The pty is made raw here, before anyone is told its port: the terminal settings are shared
+        by both sides, so doing it later could undo the speed the learner's code set on opening.
+        """
         self.fd = fd
         self.rng.seed(self.seed)
         with contextlib.suppress(termios.error):
             tty.setraw(fd)
         os.set_blocking(fd, False)
+        thread = threading.Thread(target=self._serve, args=(stop,), name=f"device-{self.name}", daemon=True)
+        thread.start()
+        return thread
+
+    def _serve(self, stop: threading.Event) -> None:
+        fd = self.fd
         self.boot()
         while not stop.is_set():
             ready, _, _ = select.select([fd], [], [], TICK)
@@ -214,8 +224,7 @@ def on_local_pty(device: Device) -> Iterator[tuple[str, threading.Thread]]:
     """
     master, slave = os.openpty()
     stop = threading.Event()
-    thread = threading.Thread(target=device.serve, args=(master, stop), daemon=True)
-    thread.start()
+    thread = device.start(master, stop)
     try:
         yield os.ttyname(slave), thread
     finally:
