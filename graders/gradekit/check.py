@@ -100,7 +100,7 @@ def check_exercise(path: Path, settings: Settings, pool: WarmPool | None = None)
     if pool is not None:
         key = PairKey.of(exercise)
         if pool.uses_fork_server(key):
-            pool.fill(key)
+            pool.prepare(key)
             pool.wait_ready(key)
         else:
             pool = None  # a started pair serves one grading; no faster than a cold one here

@@ -66,7 +66,7 @@ class WarmPool:
         if settings.cgroups and os.geteuid() == 0:
             CgroupSet.sweep()  # what a killed grading process left behind
         for key in keys:
-            self.fill(key)
+            self.prepare(key)
 
     def wait_ready(self, key: PairKey, timeout: float = READY_TIMEOUT) -> bool:
         """Wait until a started pair or an idle fork server for `key` is ready to take."""
@@ -83,9 +83,13 @@ class WarmPool:
             self.forkable[key.kind] = fork_server_usable(self.settings, key)
         return self.forkable[key.kind]
 
-    def take(self, key: PairKey) -> tuple[Pair, int] | None:
-        """A ready pair for `key` (and its slot, to give back after use), or None to start one cold."""
-        found = None
+    def prepare(self, key: PairKey) -> None:
+        """Warm up for `key` ahead of its first submission (it counts as the most recently used)."""
+        self._use(key)
+        self.fill(key)
+
+    def _use(self, key: PairKey) -> None:
+        """Mark `key` most recently used; what is kept for keys beyond `max_keys` goes."""
         stale: list[tuple[Pair, int]] = []
         stale_servers: list[ForkServer] = []
         with self.lock:
@@ -97,6 +101,14 @@ class WarmPool:
                 stale_servers.extend(self.servers.pop(old, ()))
         for server in stale_servers:
             self._retire(server)
+        for pair, slot in stale:
+            self.release(pair, slot)
+
+    def take(self, key: PairKey) -> tuple[Pair, int] | None:
+        """A ready pair for `key` (and its slot, to give back after use), or None to start one cold."""
+        found = None
+        stale: list[tuple[Pair, int]] = []
+        self._use(key)
         if self.uses_fork_server(key):
             return self._fork(key)
         with self.lock:
@@ -218,7 +230,7 @@ class WarmPool:
             self.release(pair, slot)
             return
         with self.lock:
-            keep = not self.closed and (key in self.recent or not self.recent)
+            keep = not self.closed and key in self.recent
             if keep:
                 self.ready[key].append((pair, slot))
         if not keep:
@@ -242,7 +254,7 @@ class WarmPool:
     def _await_server(self, server: ForkServer) -> None:
         ready = server.wait_ready(READY_TIMEOUT)
         with self.lock:
-            keep = ready and not self.closed and (server.key in self.recent or not self.recent)
+            keep = ready and not self.closed and server.key in self.recent
             if keep:
                 self.servers[server.key].append(server)
         if not keep:

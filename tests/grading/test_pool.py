@@ -6,6 +6,7 @@ Each test runs with both kinds of warm pool: started pairs (each used once) and 
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import signal
 
@@ -83,6 +84,16 @@ def test_hostile_code_in_a_warm_pool_gets_its_verdict(pool, settings, mean_exerc
     wait_ready(pool, key)
     report = grade(mean_exercise, mean_exercise.solution_files(), settings, pool=pool)
     assert report["status"] == "pass", "the pool did not recover after hostile submissions"
+
+
+def test_a_key_prepared_while_another_is_in_use_gets_warm(pool, settings, mean_exercise):
+    """Does warming up a second key (as `learnpath check` does before an exercise) keep what it starts?"""
+    first = PairKey.of(mean_exercise)
+    wait_ready(pool, first)
+    grade(mean_exercise, mean_exercise.solution_files(), settings, pool=pool)
+    second = dataclasses.replace(first, memory=first.memory + 64)
+    pool.prepare(second)
+    wait_ready(pool, second)
 
 
 def test_a_dead_fork_server_is_replaced(mean_exercise):

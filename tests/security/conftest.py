@@ -72,7 +72,7 @@ def fork_pool(content_root_path: Path) -> WarmPool:
     if not pool.uses_fork_server(key):
         pool.close()
         pytest.skip("SKIPPED: the fork server needs root and a writable cgroup tree, absent here")
-    pool.fill(key)
+    pool.prepare(key)
     assert wait_for_server(pool, key), "the fork server did not start"
     yield pool
     pool.close()
