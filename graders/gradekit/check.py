@@ -14,6 +14,7 @@ from pathlib import Path
 
 from gradekit.errors import GradekitError, SpecError
 from gradekit.grade import grade
+from gradekit.kinds import get_kind
 from gradekit.pair import PairKey, subject_files
 from gradekit.pool import WarmPool
 from gradekit.sandbox import WORK_DIR, SandboxSpec, get_backend
@@ -152,14 +153,16 @@ def check_all(paths: Iterable[Path], settings: Settings, workers: int,
               progress: Callable[[CheckResult, int, int], None]) -> list[CheckResult]:
     """Check exercises in parallel; each concurrent check gets its own sandbox slot (and uids).
 
+    Exercises of paced kinds (their tests wait on simulated devices and peers) run in a lane of
+    their own beside the `workers` busy with the rest, so their waiting overlaps other work.
     Gradings of forkable kinds go through one warm pool of fork servers (its own slots), so an
     exercise pays for warm templates once and each of its gradings is forked, as on the server.
     """
     folders = list(paths)
     slots: queue.Queue[int] = queue.Queue()
-    for slot in range(workers):
+    for slot in range(2 * workers):
         slots.put(settings.slot + 100 + slot)
-    warm = WarmPool(settings, size=1, max_keys=2 * workers, slot_base=settings.slot + 100 + workers)
+    warm = WarmPool(settings, size=1, max_keys=3 * workers, slot_base=settings.slot + 100 + 2 * workers)
 
     def one(folder: Path) -> CheckResult:
         slot = slots.get()
@@ -172,14 +175,22 @@ def check_all(paths: Iterable[Path], settings: Settings, workers: int,
 
     results = []
     try:
-        with ThreadPoolExecutor(max_workers=workers) as executor:
-            futures = [executor.submit(one, folder) for folder in folders]
+        with ThreadPoolExecutor(max_workers=workers) as busy, ThreadPoolExecutor(max_workers=workers) as paced:
+            futures = [(paced if is_paced(folder) else busy).submit(one, folder) for folder in folders]
             for future in as_completed(futures):
                 results.append(future.result())
                 progress(results[-1], len(results), len(folders))
     finally:
         warm.close()
     return sorted(results, key=lambda r: r.path)
+
+
+def is_paced(folder: Path) -> bool:
+    """Whether the exercise at `folder` is of a paced kind (its tests mostly wait on simulated time)."""
+    try:
+        return get_kind(load_exercise(folder).kind).paced
+    except GradekitError:
+        return False  # check_exercise reports what is wrong with it
 
 
 def print_progress(result: CheckResult, done: int, total: int) -> None:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from gradekit import Settings
-from gradekit.check import check_command, check_exercise
+from gradekit.check import check_command, check_exercise, is_paced
 
 
 @pytest.fixture
@@ -22,6 +22,14 @@ def test_demo_exercises_pass_the_check(content_root: Path, capsys):
     assert check_command([str(content_root / "exercises")]) == 0
     count = len(list((content_root / "exercises").rglob("exercise.toml")))
     assert f"{count} of {count} exercises ok" in capsys.readouterr().out
+
+
+def test_exercises_that_wait_on_simulated_time_are_checked_in_their_own_lane(content_root: Path, tmp_path: Path):
+    """Are serial and network exercises (their tests wait on devices and peers) told apart from the rest?"""
+    demo = content_root / "exercises" / "demo"
+    assert all(is_paced(demo / name) for name in ("sensor", "echo-server", "fetch-client"))
+    assert not any(is_paced(demo / name) for name in ("mean", "paddle", "sales-notebook", "greet-api"))
+    assert not is_paced(tmp_path), "a folder that is not an exercise is left to the check to report"
 
 
 def test_broken_solution_is_reported(mean_copy: Path):

@@ -41,6 +41,7 @@ class Kind:
     heavy_imports: tuple[str, ...] = ()
     needs_port = False  # a serial port (pty) joins the subject to a simulated device in the harness
     forkable = True  # warm-up is imports only, so a fork server may fork its sandboxes (gradekit.forkserver)
+    paced = False  # its tests mostly wait on simulated time (devices, peers), not on the CPU
 
     def main_module(self, files: tuple[str, ...], options: dict[str, Any]) -> str:
         module = options.get("module")

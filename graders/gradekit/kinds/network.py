@@ -130,6 +130,7 @@ class Lab:
 
 class NetworkKind(Kind):
     name = "network"
+    paced = True
     heavy_imports = ("asyncio",)
 
     def load(self, files: tuple[str, ...], options: dict[str, Any]) -> Loaded:

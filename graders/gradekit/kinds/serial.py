@@ -13,6 +13,7 @@ PORT = "/dev/ttyACM0"
 
 class SerialKind(Kind):
     name = "serial"
+    paced = True
     heavy_imports = ("serial",)
     needs_port = True
     forkable = False  # its sandboxes need the pty bound in at start
