@@ -74,10 +74,10 @@ def test_a_plot_with_the_wrong_data_fails_with_the_authors_message(notebook_exer
 
 
 def test_hidden_tests_never_reach_the_notebook(notebook_exercise):
-    """Can a notebook read the hidden tests? (It looks everywhere and prints what it finds.)"""
+    """Can a notebook read the hidden tests? (It looks everywhere but the Python installation.)"""
     report = grade(notebook_exercise, notebook(
-        "import os\nfound = [os.path.join(t, f) for t, d, fs in os.walk('/')"
-        " if not t.startswith(('/proc', '/sys', '/usr')) for f in fs if f.startswith('test_')]\n"
+        "import os, sys\nfound = [os.path.join(t, f) for t, d, fs in os.walk('/')"
+        " if not t.startswith(('/proc', '/sys', '/usr', sys.prefix)) for f in fs if f.startswith('test_')]\n"
         "print(found)\ntotal = found",
     ), Settings())
     assert "test_hidden" not in json.dumps(report["tests"][0])
