@@ -17,8 +17,10 @@ ANY_FAIL = {"tests_failed", "crashed", "timeout", "memory_limit", "output_limit"
 HONEST_EMPTY = "def mean(xs):\n    raise ValueError('no')\n"
 
 RESOURCE_ATTACKS = {
+    # The process cap stops the forking; the copies then spin until the time limit, unless together
+    # they fill the memory cap first (each copies the pages it touches), which stops them as well.
     "fork bomb": ("import os\nwhile True:\n    try:\n        os.fork()\n    except OSError:\n        pass\n",
-                  {"timeout", "crashed"}),
+                  {"timeout", "crashed", "memory_limit"}),
     "memory bomb": ("blocks = []\nwhile True:\n    blocks.append(bytearray(16 * 1024 * 1024))\n", {"memory_limit"}),
     "busy loop at import": ("while True:\n    pass\n", {"timeout"}),
     "busy loop in a call": ("def mean(xs):\n    while True:\n        pass\n", {"timeout"}),
