@@ -76,7 +76,7 @@ async def learner(url: str, email: str, latencies: list[float], errors: list[int
 async def web_round(url: str, emails: list[str]) -> tuple[float, float, float]:
     latencies: list[float] = []
     errors: list[int] = []
-    # Every learner logs in (a password hash each) before the first page load is timed.
+    # Every learner has logged in before the first page load is timed.
     logged_in = asyncio.Barrier(len(emails) + 1)
     think = random.Random(len(emails))  # the same think times on every run
     tasks = [asyncio.create_task(learner(url, email, latencies, errors, logged_in, think)) for email in emails]

@@ -159,10 +159,11 @@ def check_all(paths: Iterable[Path], settings: Settings, workers: int,
     exercise pays for warm templates once and each of its gradings is forked, as on the server.
     """
     folders = list(paths)
+    base, concurrent = settings.slot + 100, 2 * workers  # both lanes
     slots: queue.Queue[int] = queue.Queue()
-    for slot in range(2 * workers):
-        slots.put(settings.slot + 100 + slot)
-    warm = WarmPool(settings, size=1, max_keys=3 * workers, slot_base=settings.slot + 100 + 2 * workers)
+    for slot in range(base, base + concurrent):
+        slots.put(slot)
+    warm = WarmPool(settings, size=1, max_keys=concurrent + workers, slot_base=base + concurrent)
 
     def one(folder: Path) -> CheckResult:
         slot = slots.get()
