@@ -4,8 +4,10 @@ Starting two interpreters per submission costs about half a second of CPU; a for
 once. A `ForkServer` holds two long-lived bwrap sandboxes (harness and subject, each with its own
 uid) whose template process (`gradekit.zygote`) has done the kind's imports. Each submission gets
 a `ForkedPair`: per role a child forked from the template, in fresh namespaces and fresh tmpfs
-folders, in its own control groups with the exercise's limits, with every capability dropped
-before the job is read. The template never runs learner code; a child runs exactly one job.
+folders, in the role's control groups with the exercise's limits, with every capability dropped
+before the job is read. The template never runs learner code; a child runs exactly one job. The
+server keeps one set of control groups per role and renews it between jobs (emptied, its memory
+verdict counted afresh), since a server grades one job at a time.
 
 Used only where this holds: the bwrap backend run as root with cgroups, and kinds whose warm-up
 is imports alone (`Kind.forkable`).
@@ -40,6 +42,7 @@ from gradekit.pair import (
 from gradekit.sandbox import WORK_DIR, CappedOutput, Outcome, Run, Sandbox
 from gradekit.sandbox.cgroup import CgroupSet
 from gradekit.settings import Settings
+from gradekit.spec import Limits
 
 ZYGOTE_ENTRY = "import sys; sys.path.insert(0, '/opt/gradekit'); from gradekit.zygote import main; main()"
 # What a template keeps until each job process drops it: mounting the job's own folders and /proc
@@ -120,7 +123,7 @@ class Template:
 
 
 class ForkedRun(Run):
-    """One job process forked from a template: its status pipe, its output and its cgroups."""
+    """One job process forked from a template: its status pipe, its output and its role's cgroups."""
 
     def __init__(self, status_fd: int, output_fd: int, cgroups: CgroupSet, output_cap: int) -> None:
         self.status_fd = status_fd
@@ -173,7 +176,7 @@ class ForkedRun(Run):
             self.kill()
         self.wait(5)
         self.output.join()
-        self.cgroups.destroy()
+        self.cgroups.kill_all()  # the server renews the groups for its next job, or destroys them
         for fd in (self.status_fd, self.output_fd):
             os.close(fd)
 
@@ -187,6 +190,7 @@ class ForkServer:
         self.slot = settings.slot
         self.lock = threading.Lock()
         self.templates: dict[str, Template] = {}
+        self.cgroups: dict[str, CgroupSet] = {}
         self.started_pids: set[int] = set()
         # Per role: the folders each job replaces with fresh tmpfs, and the binds inside them to keep.
         self.writable = {role: [GRADER_DIR] if role == "harness" else [] for role in ROLES}
@@ -212,6 +216,20 @@ class ForkServer:
         """Fork a fresh harness/subject pair for one submission."""
         return ForkedPair(self)
 
+    def role_cgroups(self, role: str, limits: Limits) -> CgroupSet:
+        """The role's control groups, emptied and renewed for the next job (made anew if they cannot be)."""
+        cgroups = self.cgroups.get(role)
+        if cgroups is not None and cgroups.renew():
+            return cgroups
+        if cgroups is not None:
+            del self.cgroups[role]
+            cgroups.destroy()
+        cgroups = CgroupSet.create(limits.memory * 1024 * 1024, limits.processes)
+        if cgroups is None:
+            raise SandboxError("could not create the control groups for a forked sandbox")
+        self.cgroups[role] = cgroups
+        return cgroups
+
     def settle(self, timeout: float = 10.0) -> bool:
         """After a pair is destroyed: have both templates reaped their child and wait for the next job?"""
         deadline = time.monotonic() + timeout
@@ -225,6 +243,9 @@ class ForkServer:
         for template in self.templates.values():
             template.close()
         self.templates.clear()
+        for cgroups in self.cgroups.values():
+            cgroups.destroy()
+        self.cgroups.clear()
 
 
 class ForkedPair(Pair):
@@ -261,9 +282,7 @@ class ForkedPair(Pair):
 
     def _fork(self, role: str, fds: dict[str, int]) -> ForkedRun:
         limits = role_limits(role, self.key)
-        cgroups = CgroupSet.create(limits.memory * 1024 * 1024, limits.processes)
-        if cgroups is None:
-            raise SandboxError("could not create the control groups for a forked sandbox")
+        cgroups = self.server.role_cgroups(role, limits)
         status_read, status_write = os.pipe()
         output_read, output_write = os.pipe()
         cgroup_fds: list[int] = []
@@ -274,7 +293,7 @@ class ForkedPair(Pair):
             self.server.templates[role].send(header, {**fds, "status": status_write, "output": output_write},
                                              cgroup_fds)
         except BaseException:
-            cgroups.destroy()
+            cgroups.kill_all()
             for fd in (status_read, output_read):
                 os.close(fd)
             raise

@@ -12,12 +12,12 @@ import json
 import os
 import select
 import socket
-import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from gradekit.background import Task, in_background
 from gradekit.entry import BOOTSTRAP, GRADER_DIR
 from gradekit.kinds import get_kind, kind_modules
 from gradekit.kinds.serial import PORT
@@ -250,7 +250,7 @@ def _send_job(fd: int, job: dict[str, Any]) -> None:
         pass  # the sandbox died while waiting; its outcome says why
 
 
-def _read_events(fd: int) -> tuple[HarnessEvents, threading.Thread]:
+def _read_events(fd: int) -> tuple[HarnessEvents, Task]:
     events = HarnessEvents()
 
     def read() -> None:
@@ -268,6 +268,4 @@ def _read_events(fd: int) -> tuple[HarnessEvents, threading.Thread]:
                     events.add(event)
         events.finished.set()
 
-    thread = threading.Thread(target=read, daemon=True)
-    thread.start()
-    return events, thread
+    return events, in_background(read)

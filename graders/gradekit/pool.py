@@ -13,6 +13,7 @@ import threading
 import time
 from collections.abc import Iterable
 
+from gradekit.background import in_background
 from gradekit.errors import GradekitError
 from gradekit.forkserver import ForkedPair, ForkServer, fork_server_usable
 from gradekit.pair import Pair, PairKey
@@ -171,7 +172,7 @@ class WarmPool:
                 return
             self.slots.give(slot)
 
-        threading.Thread(target=destroy, daemon=True).start()
+        in_background(destroy)
 
     def _settle(self, server: ForkServer) -> None:
         """Put a fork server whose pair is destroyed back in service, or retire it."""

@@ -51,3 +51,49 @@ def test_sweep_keeps_young_groups(groups):
     young = groups()
     CgroupSet.sweep()
     assert all(path.exists() for path in young.dirs.values())
+
+
+def run_in(group: CgroupSet, code: str) -> int:
+    """Run Python `code` inside `group` (it joins every controller's group first); its exit code."""
+    join = "".join(f"open({procs!r}, 'w').write('0')\n" for procs in group.procs_files)
+    return subprocess.run(["python3", "-c", join + code], capture_output=True).returncode
+
+
+def test_a_renewed_group_counts_the_memory_verdict_afresh(groups):
+    """Does a fork server's group, renewed after a memory bomb, judge the next run on its own?"""
+    group = groups()
+    assert run_in(group, "x = bytearray(200 * 1024 * 1024)") != 0
+    assert group.memory_exceeded()
+    assert group.kill_all()
+    assert group.renew()
+    assert not group.memory_exceeded()
+    assert run_in(group, "x = bytearray(8 * 1024 * 1024)") == 0
+    assert not group.memory_exceeded()
+
+
+def test_a_group_a_process_outlived_its_run_in_is_not_renewed(groups):
+    """Is a group that still holds a process refused for the next run until it is emptied?"""
+    group = groups()
+    sleeper = subprocess.Popen(["sleep", "60"])
+    try:
+        for procs in group.procs_files:
+            with open(procs, "w") as stream:
+                stream.write(str(sleeper.pid))
+        assert not group.renew()
+        assert group.kill_all()
+        assert sleeper.wait(5) == -9
+        assert group.renew()
+    finally:
+        sleeper.kill()
+        sleeper.wait()
+
+
+def test_renewing_a_group_keeps_a_sweep_away(groups):
+    """Is a group renewed for the next run (an idle fork server's) safe from a sweep of stale groups?"""
+    group = groups()
+    an_hour_ago = time.time() - 3600
+    for path in group.dirs.values():
+        os.utime(path, (an_hour_ago, an_hour_ago))
+    assert group.renew()
+    CgroupSet.sweep()
+    assert all(path.exists() for path in group.dirs.values())

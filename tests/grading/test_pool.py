@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 import os
 import signal
+import time
 
 import pytest
 from gradekit import Settings, grade
@@ -165,3 +166,26 @@ def test_runtime_binds_inside_replaced_folders_are_kept():
 
     assert kept_binds(Backend(), ["/home/learner", "/tmp"]) == ["/tmp/checkout/.venv"]
     assert kept_binds(Backend(), ["/home/learner"]) == []
+
+
+def test_a_fork_server_keeps_its_control_groups_between_submissions_and_removes_them_at_the_end(mean_exercise):
+    """Are a fork server's control groups renewed for each submission, not made anew, and gone once it closes?"""
+    key = PairKey.of(mean_exercise)
+    pool = WarmPool(require_fork_server(mean_exercise), size=1, keys=[key])
+    try:
+        seen = []
+        for _ in range(3):
+            wait_ready(pool, key)
+            report = grade(mean_exercise, mean_exercise.solution_files(), pool.settings, pool=pool)
+            assert report["status"] == "pass" and report["grader"]["sandbox"] == "forked"
+            wait_ready(pool, key)
+            (server,) = pool.servers[key]
+            seen.append({role: sorted(group.dirs.values()) for role, group in server.cgroups.items()})
+        assert seen[0] == seen[1] == seen[2] and set(seen[0]) == {"harness", "subject"}
+    finally:
+        pool.close()
+    folders = [path for groups in seen[0].values() for path in groups]
+    deadline = time.monotonic() + 10
+    while any(path.exists() for path in folders) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not any(path.exists() for path in folders)

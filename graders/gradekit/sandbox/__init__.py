@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import importlib
 import os
-import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from gradekit.background import in_background
 from gradekit.settings import Settings
 from gradekit.spec import Limits
 
@@ -53,7 +53,7 @@ class Outcome:
 
 
 class CappedOutput:
-    """Reads a sandbox's output from `fd` in a thread, keeping `cap` bytes; `on_exceeded` runs once past it."""
+    """Reads a sandbox's output from `fd` in the background, keeping `cap` bytes; `on_exceeded` runs once past it."""
 
     def __init__(self, fd: int, cap: int, on_exceeded: Callable[[], None]) -> None:
         self.fd = fd
@@ -61,8 +61,7 @@ class CappedOutput:
         self.on_exceeded = on_exceeded
         self.buffer = bytearray()
         self.exceeded = False
-        self.thread = threading.Thread(target=self._read, daemon=True)
-        self.thread.start()
+        self.reader = in_background(self._read)
 
     def _read(self) -> None:
         while chunk := os.read(self.fd, 65536):
@@ -73,7 +72,7 @@ class CappedOutput:
                 self.on_exceeded()
 
     def join(self) -> None:
-        self.thread.join(timeout=2)
+        self.reader.join(timeout=2)
 
     def text(self) -> str:
         return self.buffer.decode("utf-8", "replace")

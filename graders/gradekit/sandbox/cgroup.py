@@ -1,4 +1,10 @@
-"""Control groups for one sandboxed run: a memory cap that kills and a process-count cap."""
+"""Control groups for sandboxed runs: a memory cap that kills and a process-count cap.
+
+A cold sandbox gets a set of its own and destroys it. A fork server keeps one set per role and
+renews it between its jobs (`renew`): the group must be empty, and the memory verdict counts only
+the out-of-memory kills after that point, so creating and removing groups for every job is saved
+without anything of one job reaching the next.
+"""
 
 from __future__ import annotations
 
@@ -33,6 +39,7 @@ class CgroupSet:
     def __init__(self, dirs: dict[str, Path], version: int) -> None:
         self.dirs = dirs
         self.version = version
+        self.oom_kills_before = 0  # the memory verdict counts out-of-memory kills after this
 
     @staticmethod
     def _parents() -> tuple[dict[str, Path], int]:
@@ -92,17 +99,21 @@ class CgroupSet:
     def procs_files(self) -> list[str]:
         return [str(path / "cgroup.procs") for path in self.dirs.values()]
 
+    def oom_kills(self) -> int:
+        """Out-of-memory kills in the group so far (v1 kernels without that counter: limit hits)."""
+        if self.version == 1:
+            control = (self.dirs["memory"] / "memory.oom_control").read_text()
+            fields = dict(line.split() for line in control.splitlines() if line.strip())
+            if "oom_kill" in fields:
+                return int(fields["oom_kill"])
+            return int((self.dirs["memory"] / "memory.failcnt").read_text())
+        events = (self.dirs["unified"] / "memory.events").read_text()
+        fields = dict(line.split() for line in events.splitlines() if line.strip())
+        return int(fields.get("oom_kill", "0"))
+
     def memory_exceeded(self) -> bool:
         try:
-            if self.version == 1:
-                control = (self.dirs["memory"] / "memory.oom_control").read_text()
-                fields = dict(line.split() for line in control.splitlines() if line.strip())
-                if "oom_kill" in fields:
-                    return int(fields["oom_kill"]) > 0
-                return int((self.dirs["memory"] / "memory.failcnt").read_text()) > 0
-            events = (self.dirs["unified"] / "memory.events").read_text()
-            fields = dict(line.split() for line in events.splitlines() if line.strip())
-            return int(fields.get("oom_kill", "0")) > 0
+            return self.oom_kills() > self.oom_kills_before
         except (OSError, ValueError):
             return False
 
@@ -113,17 +124,33 @@ class CgroupSet:
                 found.update(int(p) for p in Path(procs).read_text().split())
         return found
 
-    def destroy(self) -> None:
-        """Kill every process left in the group and remove it."""
-        deadline = time.monotonic() + 5
-        while time.monotonic() < deadline:
-            left = self.pids()
-            if not left:
-                break
+    def kill_all(self, timeout: float = 5.0) -> bool:
+        """Kill every process in the group until it is empty; False if some outlived `timeout`."""
+        deadline = time.monotonic() + timeout
+        while left := self.pids():
+            if time.monotonic() >= deadline:
+                return False
             for pid in left:
                 with contextlib.suppress(ProcessLookupError):
                     os.kill(pid, signal.SIGKILL)
             time.sleep(0.01)
+        return True
+
+    def renew(self) -> bool:
+        """Ready an emptied group for the next run; False when it cannot be reused (destroy it then)."""
+        try:
+            if self.pids() or not all(path.is_dir() for path in self.dirs.values()):
+                return False
+            self.oom_kills_before = self.oom_kills()
+            for path in self.dirs.values():
+                os.utime(path)  # in use: `sweep` only removes groups that stayed untouched
+        except (OSError, ValueError):
+            return False
+        return True
+
+    def destroy(self) -> None:
+        """Kill every process left in the group and remove it."""
+        self.kill_all()
         for path in self.dirs.values():
             for _ in range(100):
                 try:
