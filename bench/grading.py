@@ -3,7 +3,8 @@
 (a) For each exercise: p50 of submit → report stored (the queue, a worker and a warm pool, in
     this process) against R, a cold `python -m pytest` of the same tests against the reference
     solution with no sandbox, measured in the same run. Also the cold path (no warm pool).
-(b) Gradings per minute of a plain-Python exercise with 1 and 2 workers.
+(b) Gradings per minute of a plain-Python exercise with 1 and 2 workers (the median of rounds that
+    alternate between the two).
 Prints `NAME: VALUE (target OP VALUE)` lines.
 """
 
@@ -26,6 +27,7 @@ from gradekit.pair import PairKey  # noqa: E402
 from gradekit.pool import WarmPool  # noqa: E402
 
 SAMPLES = int(os.environ.get("BENCH_SAMPLES", "5"))
+THROUGHPUT_ROUNDS = int(os.environ.get("BENCH_ROUNDS", "3"))
 TARGETS = {"python": 0.3, "pandas": 0.3, "fastapi": 0.5, "notebook": 0.5, "pygame": 0.5, "serial": 0.3}
 EXERCISES = [
     ("python", ROOT / "tests/fixtures/content/exercises/demo/mean"),
@@ -124,8 +126,16 @@ def latency() -> None:
 def throughput() -> None:
     from throughput import gradings_per_minute
 
-    one = gradings_per_minute(1)
-    two = gradings_per_minute(2)
+    # Rounds alternate between the worker counts, so that a drift in this machine's speed during
+    # the run (seen here: 15 % within minutes) weighs on both figures alike; each is the median.
+    rates: dict[int, list[float]] = {1: [], 2: []}
+    for _ in range(THROUGHPUT_ROUNDS):
+        for workers, measured in rates.items():
+            measured.append(gradings_per_minute(workers))
+    print("# gradings per minute by round: " + "; ".join(
+        f"{workers} worker{'s' if workers > 1 else ''}: {', '.join(f'{rate:.0f}' for rate in measured)}"
+        for workers, measured in rates.items()), flush=True)
+    one, two = statistics.median(rates[1]), statistics.median(rates[2])
     line("gradings_per_minute[1 worker]", one, ">=", 500)
     line("gradings_per_minute[2 workers]", two, ">=", 1000)
     line("speedup[2 workers / 1 worker]", two / one, ">=", 1.8, "x")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 import nh3
 from markdown_it import MarkdownIt
@@ -16,6 +17,7 @@ _attributes = {**nh3.ALLOWED_ATTRIBUTES, "code": {"class"}}
 MEDIA_NAME = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.-]*\.(png|jpe?g|gif|webp)")
 
 
+@lru_cache(maxsize=512)  # a statement changes only with a catalog sync; pages show it on every visit
 def render_statement(text: str, media_url: str | None = None) -> Markup:
     """Render Markdown, then sanitize: scripts, styles, event handlers and unsafe links go.
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import stat
 
 from alembic.autogenerate import compare_metadata
@@ -20,6 +21,19 @@ def test_secret_key_is_generated_once_and_kept_private(tmp_path):
     assert len(first.config["SECRET_KEY"]) == 64
     second = create_app({"INSTANCE_PATH": str(tmp_path)})
     assert second.config["SECRET_KEY"] == first.config["SECRET_KEY"]
+
+
+def test_a_serving_app_keeps_its_start_up_objects_out_of_full_collections(tmp_path):
+    """Is what start-up made frozen for a serving app (a full collection over it would stall every
+    request thread), and left alone for a test app?"""
+    gc.unfreeze()
+    try:
+        create_app({"INSTANCE_PATH": str(tmp_path), "TESTING": True})
+        assert gc.get_freeze_count() == 0
+        create_app({"INSTANCE_PATH": str(tmp_path)})
+        assert gc.get_freeze_count() > 10_000
+    finally:
+        gc.unfreeze()
 
 
 def test_environment_overrides_defaults(tmp_path, monkeypatch):
