@@ -17,7 +17,6 @@ _attributes = {**nh3.ALLOWED_ATTRIBUTES, "code": {"class"}}
 MEDIA_NAME = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.-]*\.(png|jpe?g|gif|webp)")
 
 
-@lru_cache(maxsize=512)  # a statement changes only with a catalog sync; pages show it on every visit
 def render_statement(text: str, media_url: str | None = None) -> Markup:
     """Render Markdown, then sanitize: scripts, styles, event handlers and unsafe links go.
 
@@ -33,3 +32,10 @@ def render_statement(text: str, media_url: str | None = None) -> Markup:
         return f"{media_url}/{value}"
 
     return Markup(nh3.clean(_markdown.render(text), attributes=_attributes, attribute_filter=attribute))
+
+
+@lru_cache(maxsize=256)
+def render_exercise_statement(text: str, media_url: str) -> Markup:
+    """`render_statement` for a catalog exercise's statement, which changes only with a sync while
+    its page shows it on every visit; cached per text (learners' own Markdown is not cached)."""
+    return render_statement(text, media_url)

@@ -31,7 +31,7 @@ from learnpath.learn.forms import SubmissionForm, submission_form
 from learnpath.learn.notebook import empty_notebook, is_notebook, notebook_error
 from learnpath.models import Exercise, Progress, Submission, Track, utcnow
 from learnpath.progress import LABELS, exercise_states, missing_requirements, progress_by_exercise
-from learnpath.render import MEDIA_NAME, render_statement
+from learnpath.render import MEDIA_NAME, render_exercise_statement
 from learnpath.workspace import find_draft, hints_revealed, reveal_next_hint, save_draft
 
 RECENT_SUBMISSIONS = 5
@@ -188,7 +188,7 @@ def _render_exercise(exercise: Exercise, form: SubmissionForm, blockers: list[Ex
     return render_template(
         "learn/exercise.html",
         exercise=exercise,
-        statement=render_statement(exercise.statement_md, media_url(*exercise.key.split("/"))),
+        statement=render_exercise_statement(exercise.statement_md, media_url(*exercise.key.split("/"))),
         form=form,
         recent=recent,
         blockers=blockers,
