@@ -145,7 +145,7 @@ class ForkedRun(Run):
             if chunk:
                 self.status += chunk
                 continue
-            try:  # the first child writes the status, then exits; nothing written means it was killed
+            try:  # the template writes the job's status; nothing written means the template was killed
                 self.code = int(self.status) if self.status else KILLED
             except ValueError:
                 self.code = KILLED

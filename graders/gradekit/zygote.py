@@ -1,20 +1,23 @@
 """A template process inside a long-lived sandbox: warm once, then fork one child per job.
 
-The template imports what its kind needs, freezes the garbage collector and waits on its control
-socket. It never runs learner code. For each job it receives a small JSON header and the job's
-descriptors, and forks a child that:
+The template makes itself pid 1 of a pid namespace of its own, imports what its kind needs,
+freezes the garbage collector and waits on its control socket. It never runs learner code. For
+each job it receives a small JSON header and the job's descriptors, makes its next child's pid
+namespace a fresh one (entering its own again first with `setns`: a namespace for children can
+only be made from the one a process lives in), and forks the job process, pid 1 there: when it
+ends, every process it started ends with it. That child:
 
 1. moves itself into the job's control groups (descriptors opened by the host, so the host's
    permission applies), before anything else runs;
-2. unshares fresh mount, pid, network, ipc and uts namespaces and forks the job process, which is
-   pid 1 there: when it ends, every process it started ends with it;
+2. unshares fresh mount, network, ipc and uts namespaces;
 3. mounts fresh size-capped tmpfs folders over the work folder, /tmp and the grader folder, a
    fresh /proc, brings up its own loopback, then drops every capability (bounding set included)
    and sets no_new_privs, all before the job's files are read;
 4. runs the job exactly as a cold sandbox would (`gradekit.entry.run_job`).
 
-The first child waits for the job process and writes its exit status (or -signal) to the job's
-status pipe. The template reaps the first child and takes the next job only then.
+The template waits for the job process, writes its exit status (or -signal) to the job's status
+pipe, and takes the next job only then. One fork per job: a fork of a warm interpreter costs
+about 2 ms of the kernel's time.
 """
 
 from __future__ import annotations
@@ -68,8 +71,28 @@ def _mount(source: str, target: str, fstype: str | None, flags: int, data: str |
                        data.encode() if data else None), f"mount {target}")
 
 
+def init_of_own_pid_namespace(control: socket.socket) -> None:
+    """Go on as pid 1 of a pid namespace of the template's own user namespace.
+
+    The sandbox's pid namespace belongs to the user namespace it was made in, so the template
+    could not enter it again (`setns`) to make a fresh namespace for each job. The process that
+    called this only waits for the one that goes on, and exits with its status.
+    """
+    _check(_libc.unshare(CLONE_NEWPID), "unshare pid")
+    pid = os.fork()
+    if pid:
+        control.close()
+        os._exit(os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]) & 0xFF)
+
+
+def fresh_pid_namespace_for_next_child(own_pid_namespace: int) -> None:
+    """Make the next forked child pid 1 of a new pid namespace (the template itself stays in its own)."""
+    _check(_libc.setns(own_pid_namespace, CLONE_NEWPID), "setns")
+    _check(_libc.unshare(CLONE_NEWPID), "unshare pid")
+
+
 def unshare_namespaces() -> None:
-    _check(_libc.unshare(CLONE_NEWNS | CLONE_NEWPID | CLONE_NEWNET | CLONE_NEWIPC | CLONE_NEWUTS), "unshare")
+    _check(_libc.unshare(CLONE_NEWNS | CLONE_NEWNET | CLONE_NEWIPC | CLONE_NEWUTS), "unshare")
 
 
 def fresh_mounts(disk_mb: int, writable: list[str], keep: list[str]) -> None:
@@ -118,12 +141,22 @@ def _status(wait_status: int) -> bytes:
     return str(os.waitstatus_to_exitcode(wait_status)).encode()
 
 
-def _job_process(header: dict[str, Any], fds: dict[str, int]) -> None:
-    """Pid 1 of the job's namespaces: isolate, then run the job; never returns."""
+def _job_process(header: dict[str, Any], fds: dict[str, int], cgroups: list[int], inherited: list[int]) -> None:
+    """Pid 1 of the job's pid namespace: join its cgroups, isolate, then run the job; never returns.
+
+    `inherited` are the template's own descriptors (its control socket, its pid namespace, the
+    status pipe), closed before anything else.
+    """
     from gradekit.entry import read_job, run_job
 
     code = FAILED_SETUP
     try:
+        for fd in inherited:
+            os.close(fd)
+        for fd in cgroups:
+            os.write(fd, b"0")
+            os.close(fd)
+        unshare_namespaces()
         fresh_mounts(int(header["disk"]), list(header.get("writable", [])), list(header.get("keep", [])))
         loopback_up()
         drop_capabilities()
@@ -144,29 +177,24 @@ def _job_process(header: dict[str, Any], fds: dict[str, int]) -> None:
         os._exit(code)
 
 
-def _job(header: dict[str, Any], fds: dict[str, int], cgroups: list[int], control: socket.socket) -> None:
-    """The first child: join the job's cgroups, make namespaces, wait for the job; never returns."""
-    code = FAILED_SETUP
+def run_job_process(header: dict[str, Any], fds: dict[str, int], cgroups: list[int], control: socket.socket,
+                    own_pid_namespace: int) -> None:
+    """Fork the job process into a fresh pid namespace, wait for it and write its exit status."""
+    status_fd = fds.pop("status")
     try:
-        control.close()
-        for fd in cgroups:
-            os.write(fd, b"0")
-            os.close(fd)
-        status_fd = fds.pop("status")
-        unshare_namespaces()
+        fresh_pid_namespace_for_next_child(own_pid_namespace)
         pid = os.fork()
-        if pid == 0:
-            os.close(status_fd)
-            _job_process(header, fds)
-        for fd in fds.values():
-            os.close(fd)
-        _, wait_status = os.waitpid(pid, 0)
-        os.write(status_fd, _status(wait_status))
-        code = 0
-    except BaseException as exc:  # noqa: BLE001
-        print(f"job setup failed: {type(exc).__name__}: {exc}", file=sys.stderr, flush=True)
-    finally:
-        os._exit(code)
+    except OSError as exc:
+        print(f"job setup failed: {exc}", file=sys.stderr, flush=True)
+        pid = -1
+    if pid == 0:
+        _job_process(header, fds, cgroups, [control.fileno(), own_pid_namespace, status_fd])
+    for fd in [*cgroups, *fds.values()]:
+        os.close(fd)
+    status = _status(os.waitpid(pid, 0)[1]) if pid > 0 else str(FAILED_SETUP).encode()
+    with contextlib.suppress(OSError):  # the host may have stopped waiting for this job
+        os.write(status_fd, status)
+    os.close(status_fd)
 
 
 def _receive(control: socket.socket) -> tuple[dict[str, Any], dict[str, int], list[int]] | None:
@@ -191,17 +219,14 @@ def serve(config: dict[str, Any]) -> None:
     from gradekit.entry import warm_up
 
     control = socket.socket(fileno=config["control_fd"])
+    init_of_own_pid_namespace(control)
+    own_pid_namespace = os.open("/proc/self/ns/pid", os.O_RDONLY)
     warm_up(config.get("imports", []))
     control.send(b"ready")
     while (job := _receive(control)) is not None:
         header, fds, cgroups = job
         sys.stdout.flush()
-        pid = os.fork()
-        if pid == 0:
-            _job(header, fds, cgroups, control)
-        for fd in [*cgroups, *fds.values()]:
-            os.close(fd)
-        os.waitpid(pid, 0)
+        run_job_process(header, fds, cgroups, control, own_pid_namespace)
         control.send(b"next")
 
 

@@ -189,3 +189,27 @@ def test_a_fork_server_keeps_its_control_groups_between_submissions_and_removes_
     while any(path.exists() for path in folders) and time.monotonic() < deadline:
         time.sleep(0.05)
     assert not any(path.exists() for path in folders)
+
+
+def test_a_forked_submission_is_alone_in_its_pid_namespace(mean_exercise):
+    """Does a forked submission run as pid 1 of its own pid namespace, with no way to name the
+    template that forked it, another submission, or anything outside?"""
+    key = PairKey.of(mean_exercise)
+    pool = WarmPool(require_fork_server(mean_exercise), size=1, keys=[key])
+    look = ("import os\nlinks = []\nfor fd in range(64):\n"
+            "    try:\n        links.append(os.readlink(f'/proc/self/fd/{fd}').split(':')[0])\n"
+            "    except OSError:\n        pass\n"
+            "print('PIDS', os.getpid(), os.getppid(), sorted(int(p) for p in os.listdir('/proc') if p.isdigit()),\n"
+            "      'FDS', sorted(links))\n"
+            "def mean(xs):\n    return 0\n")
+    try:
+        for _ in range(2):  # the second time from the same template, in a namespace made afresh
+            wait_ready(pool, key)
+            report = grade(mean_exercise, {"stats.py": look}, pool.settings, pool=pool)
+            assert report["grader"]["sandbox"] == "forked"
+            output = report["tests"][0]["output"]
+            # Standard input, its output pipe and its channel: nothing of the template's (the template's
+            # pid namespace, its control socket, the job's status pipe).
+            assert "PIDS 1 0 [1] FDS ['/dev/null', 'pipe', 'pipe', 'socket']" in output, output
+    finally:
+        pool.close()
