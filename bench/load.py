@@ -157,7 +157,7 @@ def main() -> None:
         cluster = Cluster(folder, database.url, redis.url, write_content(folder / "content"),
                           SUBMISSIONS_PER_MINUTE=10_000, WARM_PAIRS=DEFAULTS["WARM_PAIRS"])
         try:
-            cluster.start_web(workers=2, threads=8)
+            cluster.start_web(workers=4, threads=4)  # the shape compose.yaml and the README deploy
             emails = add_learners(database, max(LEARNERS))
             web = {n: asyncio.run(web_round(cluster.url, emails[:n])) for n in LEARNERS}
             for n, (p50, p95, error_rate) in web.items():
