@@ -152,14 +152,7 @@ class ForkedRun(Run):
         return self.code
 
     def kill(self) -> None:
-        for _ in range(50):
-            left = self.cgroups.pids()
-            if not left:
-                return
-            for pid in left:
-                with contextlib.suppress(ProcessLookupError):
-                    os.kill(pid, signal.SIGKILL)
-            time.sleep(0.002)
+        self.cgroups.kill_all(timeout=0.1)  # the cleanup waits longer for what is left
 
     def outcome(self) -> Outcome:
         code = self.wait(0)
@@ -218,13 +211,11 @@ class ForkServer:
 
     def role_cgroups(self, role: str, limits: Limits) -> CgroupSet:
         """The role's control groups, emptied and renewed for the next job (made anew if they cannot be)."""
-        cgroups = self.cgroups.get(role)
-        if cgroups is not None and cgroups.renew():
-            return cgroups
-        if cgroups is not None:
-            del self.cgroups[role]
+        cgroups = self.cgroups.pop(role, None)
+        if cgroups is not None and not cgroups.renew():
             cgroups.destroy()
-        cgroups = CgroupSet.create(limits.memory * 1024 * 1024, limits.processes)
+            cgroups = None
+        cgroups = cgroups or CgroupSet.create(limits.memory * 1024 * 1024, limits.processes)
         if cgroups is None:
             raise SandboxError("could not create the control groups for a forked sandbox")
         self.cgroups[role] = cgroups

@@ -66,8 +66,7 @@ def writer() -> AbstractContextManager[Any]:
     in-process workers wait for each other on this lock instead, and are woken at once. A no-op
     for servers with row locks (PostgreSQL).
     """
-    lock: AbstractContextManager[Any] = current_app.extensions["learnpath.writer"]
-    return lock
+    return current_app.extensions["learnpath.writer"]
 
 
 def _claimable(now: datetime) -> ColumnElement[bool]:
@@ -300,6 +299,21 @@ def _held(submission_id: int, lease_token: str) -> ColumnElement[bool]:
     )
 
 
+_submissions = Submission.__table__
+# Statements every job runs, built once (building one took about as long as running it).
+_FINISH = (
+    _submissions.update()
+    .where(_submissions.c.id == bindparam("job"), _submissions.c.lease_token == bindparam("token"),
+           _submissions.c.state == "running")
+    .values(state="done", status=bindparam("verdict", type_=_submissions.c.status.type),
+            score=bindparam("points", type_=_submissions.c.score.type),
+            max_score=bindparam("max_points", type_=_submissions.c.max_score.type),
+            finished_at=bindparam("at", type_=_submissions.c.finished_at.type))
+    .returning(_submissions.c.user_id, _submissions.c.exercise_id, _submissions.c.mode)
+)
+_STORE_REPORT = Report.__table__.insert()
+
+
 def _complete(submission_id: int, lease_token: str, report: dict[str, Any]) -> bool:
     """Mark the job done, store its report, count the learner's progress.
 
@@ -319,21 +333,6 @@ def _complete(submission_id: int, lease_token: str, report: dict[str, Any]) -> b
     db.session.execute(_STORE_REPORT, {"submission_id": submission_id, "body": body, "created_at": now})
     _record_progress(done.user_id, done.exercise_id, done.mode, report, now)
     return True
-
-
-_submissions = Submission.__table__
-# Statements every job runs, built once (building one took about as long as running it).
-_FINISH = (
-    _submissions.update()
-    .where(_submissions.c.id == bindparam("job"), _submissions.c.lease_token == bindparam("token"),
-           _submissions.c.state == "running")
-    .values(state="done", status=bindparam("verdict", type_=_submissions.c.status.type),
-            score=bindparam("points", type_=_submissions.c.score.type),
-            max_score=bindparam("max_points", type_=_submissions.c.max_score.type),
-            finished_at=bindparam("at", type_=_submissions.c.finished_at.type))
-    .returning(_submissions.c.user_id, _submissions.c.exercise_id, _submissions.c.mode)
-)
-_STORE_REPORT = Report.__table__.insert()
 
 
 def _record_progress(user_id: int, exercise_id: int, mode: str, report: dict[str, Any], now: datetime) -> None:
