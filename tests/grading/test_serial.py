@@ -60,6 +60,25 @@ def test_wrong_baud_rate_is_caught(sensor):
     assert report["status"] == "fail"
 
 
+def test_only_the_learners_speed_counts_as_a_baud_fault():
+    """Is what the device sent before the learner's code opened the port never taken for a wrong speed?"""
+    device = make_device("arduino-sensor", interval=0.01)
+    master, slave = os.openpty()
+    stop = threading.Event()
+    device.start(master, stop)
+    try:
+        time.sleep(0.1)  # readings sent while nobody had the port open
+        with serial.Serial(os.ttyname(slave), 9600, timeout=1) as link:
+            assert link.readline().startswith(b"T=")
+        assert not [event for event in device.record() if event["fault"] == "baud"]
+        with serial.Serial(os.ttyname(slave), 115200, timeout=1) as link:
+            link.readline()
+        assert [event for event in device.record() if event["fault"] == "baud"]
+    finally:
+        stop.set()
+        os.close(slave)
+
+
 def test_the_device_runs_on_a_local_pty_for_learners():
     """Can a learner talk to `learnpath device` from a plain terminal with PySerial?"""
     process = subprocess.Popen([sys.executable, "-m", "gradekit.cli", "device", "command-board"],

@@ -143,13 +143,20 @@ class Device:
     def start(self, fd: int, stop: threading.Event) -> threading.Thread:
         """Run the device on the master side of a pty, in a thread, until `stop` is set.
 
-        The pty is made raw here, before anyone is told its port: the terminal settings are shared
-        by both sides, so doing it later could undo the speed the learner's code set on opening.
+        The pty is made raw and set to the device's speed here, before anyone is told its port: the
+        terminal settings are shared by both sides, so doing it later could undo the speed the
+        learner's code set on opening. A new pty runs at 38400 baud; left so, whatever the device
+        sent before the learner's code set its speed would count as sent at the wrong one.
         """
         self.fd = fd
         self.rng.seed(self.seed)
         with contextlib.suppress(termios.error):
             tty.setraw(fd)
+            speed = {rate: code for code, rate in BAUDS.items()}.get(self.baud)
+            if speed is not None:
+                attributes = termios.tcgetattr(fd)
+                attributes[4] = attributes[5] = speed
+                termios.tcsetattr(fd, termios.TCSANOW, attributes)
         os.set_blocking(fd, False)
         thread = threading.Thread(target=self._serve, args=(stop,), name=f"device-{self.name}", daemon=True)
         thread.start()
