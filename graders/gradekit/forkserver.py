@@ -215,7 +215,8 @@ class ForkServer:
         if cgroups is not None and not cgroups.renew():
             cgroups.destroy()
             cgroups = None
-        cgroups = cgroups or CgroupSet.create(limits.memory * 1024 * 1024, limits.processes)
+        if cgroups is None:
+            cgroups = CgroupSet.create(limits.memory * 1024 * 1024, limits.processes)
         if cgroups is None:
             raise SandboxError("could not create the control groups for a forked sandbox")
         self.cgroups[role] = cgroups

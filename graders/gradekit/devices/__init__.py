@@ -27,8 +27,9 @@ from typing import Any, ClassVar
 
 FAULTS = ("noise", "partial", "delay", "reset", "disconnect", "baud")
 TICK = 0.01
-BAUDS = {getattr(termios, f"B{rate}"): rate for rate in (1200, 2400, 4800, 9600, 19200, 38400, 57600, 115200)
-         if hasattr(termios, f"B{rate}")}
+SPEEDS = {rate: getattr(termios, f"B{rate}") for rate in (1200, 2400, 4800, 9600, 19200, 38400, 57600, 115200)
+          if hasattr(termios, f"B{rate}")}  # baud rate -> termios speed code
+BAUDS = {code: rate for rate, code in SPEEDS.items()}
 
 
 @dataclass
@@ -152,7 +153,7 @@ class Device:
         self.rng.seed(self.seed)
         with contextlib.suppress(termios.error):
             tty.setraw(fd)
-            speed = {rate: code for code, rate in BAUDS.items()}.get(self.baud)
+            speed = SPEEDS.get(self.baud)
             if speed is not None:
                 attributes = termios.tcgetattr(fd)
                 attributes[4] = attributes[5] = speed
