@@ -35,7 +35,9 @@ EXERCISES = [
     ("fastapi", ROOT / "exercises/backend/hello-api"),
     ("notebook", ROOT / "tests/fixtures/content/exercises/demo/sales-notebook"),
     ("pygame", ROOT / "tests/fixtures/content/exercises/demo/paddle"),
-    ("serial", ROOT / "tests/fixtures/content/exercises/demo/sensor"),  # paced by the device: 10 readings/s
+    # Paced by their simulated devices, so every one of the IoT track: how much a submission gains
+    # from its tests running in parallel pairs depends on how its tests' times are spread.
+    *(("serial", folder) for folder in sorted((ROOT / "exercises/iot").iterdir()) if folder.is_dir()),
 ]
 
 
@@ -95,8 +97,8 @@ def end_to_end(folder: Path, warm: bool) -> list[float]:
             db.session.commit()
             row = db.session.scalar(select(ExerciseRow).where(ExerciseRow.key == exercise.id))
             for _ in range(SAMPLES):
-                if pool is not None:
-                    pool.wait_ready(PairKey.of(exercise))
+                if pool is not None:  # as a submission finds it when the last one is a while ago
+                    pool.wait_ready(PairKey.of(exercise), every=True)
                 started = time.monotonic()
                 enqueue(user, row, exercise.solution_files(), "submit")
                 run_one(app, "bench", 0, pool)
@@ -111,16 +113,18 @@ def line(name: str, value: float, op: str, target: float, unit: str = "") -> Non
 
 
 def latency() -> None:
+    several = {kind for kind, _ in EXERCISES if sum(k == kind for k, _ in EXERCISES) > 1}
     for kind, folder in EXERCISES:
         if not folder.is_dir():
             continue
+        name = f"{kind}:{folder.name}" if kind in several else kind
         reference = statistics.median(reference_time(folder) for _ in range(3))
         warm = statistics.median(end_to_end(folder, warm=True))
         cold = statistics.median(end_to_end(folder, warm=False))
-        print(f"# {kind}: R = {reference * 1000:.0f} ms, warm p50 = {warm * 1000:.0f} ms, "
+        print(f"# {name}: R = {reference * 1000:.0f} ms, warm p50 = {warm * 1000:.0f} ms, "
               f"cold p50 = {cold * 1000:.0f} ms", flush=True)
-        line(f"latency_p50_over_R[{kind}]", warm / reference, "<=", TARGETS[kind])
-        line(f"cold_latency_p50_over_R[{kind}]", cold / reference, "<=", 1.2)
+        line(f"latency_p50_over_R[{name}]", warm / reference, "<=", TARGETS[kind])
+        line(f"cold_latency_p50_over_R[{name}]", cold / reference, "<=", 1.2)
 
 
 def throughput() -> None:

@@ -103,6 +103,9 @@ def check_exercise(path: Path, settings: Settings, pool: WarmPool | None = None)
         if pool.uses_fork_server(key):
             pool.prepare(key)
             pool.wait_ready(key)
+        elif pool.parts(key) > 1:  # its tests are spread over warm pairs, as on the server
+            pool.prepare(key)
+            pool.wait_ready(key, every=True)
         else:
             pool = None  # a started pair serves one grading; no faster than a cold one here
     solution = grade(exercise, exercise.solution_files(), settings, pool=pool)

@@ -110,5 +110,6 @@ def run_job(config: dict[str, Any], job: dict[str, Any]) -> int:
         config["channel_fd"], config["report_fd"], [f"{GRADER_DIR}/tests/{name}" for name in job["run"]],
         job["visible"], f"{GRADER_DIR}/data", float(job["call_timeout"]), float(job["load_timeout"]),
         serial_fd=config.get("serial_fd"), device=job.get("device"), device_options=job.get("device_options") or {},
+        part=job.get("part"),
     )
     return code if code in (0, 1) else 3

@@ -1,17 +1,27 @@
-"""Grade one submission: take a warm sandbox pair (or start one), give it the job, return the report."""
+"""Grade one submission: take a warm sandbox pair (or start one), give it the job, return the report.
+
+Kinds whose tests wait on simulated time (`Kind.spread`) spread a submission's tests over several
+warm pairs at once (`gradekit.parts`), as many as are ready up to `Settings.parts`.
+"""
 
 from __future__ import annotations
 
+import ast
 import time
 from typing import Any
 
+from gradekit.background import in_background
 from gradekit.errors import GradekitError
-from gradekit.pair import Pair, PairKey
+from gradekit.kinds import get_kind
+from gradekit.pair import Pair, PairKey, selected_tests
+from gradekit.parts import Part, Timings, enough_parts
 from gradekit.pool import WarmPool
-from gradekit.report import failed_report
+from gradekit.report import Judged, build_report, failed_report, merge, tests_hash
 from gradekit.sandbox import get_backend
 from gradekit.settings import Settings
 from gradekit.spec import MAX_LEARNER_FILE_BYTES, Exercise
+
+TIMINGS = Timings()  # this process's record of how long each exercise's tests take
 
 
 def check_files(exercise: Exercise, files: dict[str, str]) -> str | None:
@@ -53,19 +63,89 @@ def grade(exercise: Exercise, files: dict[str, str], settings: Settings | None =
 def _grade(exercise: Exercise, files: dict[str, str], settings: Settings, visible_only: bool,
            pool: WarmPool | None) -> dict[str, Any]:
     key = PairKey.of(exercise)
-    taken = pool.take(key) if pool else None
-    if taken is not None:
-        pair, slot = taken
+    taken: list[tuple[Pair, int]] = []
+    weights: dict[str, int] = {}
+    if pool is not None:
+        wanted = 1
+        if get_kind(exercise.kind).spread and pool.parts(key) > 1:
+            selected = set(selected_tests(exercise, (path.name for path in exercise.test_files()), visible_only))
+            weights = {test: ms for test, ms in TIMINGS.weights(exercise.id, tests_hash(exercise)).items()
+                       if test.split("::")[0].rsplit("/", 1)[-1] in selected}
+            wanted = part_count(exercise, visible_only, pool.parts(key), weights)
+        while len(taken) < wanted and (item := pool.take(key, refill=wanted == 1)) is not None:
+            taken.append(item)
+    if taken:
+        pairs = [pair for pair, _ in taken]
         try:
-            report = pair.run(exercise, files, visible_only)
+            report = _run(exercise, files, visible_only, pairs, weights)
         finally:
-            pool.release(pair, slot)  # type: ignore[union-attr]
+            for pair, slot in taken:
+                pool.release(pair, slot)  # type: ignore[union-attr]
+            pool.fill(key)  # type: ignore[union-attr]
         if report["status"] != "error":
             return report
         # A warm sandbox that could not judge (its template died, say) is not the learner's fault:
         # the submission is graded again in a cold pair, whose verdict stands.
     pair = Pair(get_backend(settings), key, settings)
     try:
-        return pair.run(exercise, files, visible_only)
+        return _run(exercise, files, visible_only, [pair])
     finally:
         pair.destroy()
+
+
+def part_count(exercise: Exercise, visible_only: bool, most: int, weights: dict[str, int]) -> int:
+    """Over how many pairs (at most `most`) to spread a run: as few as take about as long as its longest
+    test, where the tests' times are known; else one per test waiting on simulated time."""
+    spread = get_kind(exercise.kind).spread
+    if spread is None or most <= 1:
+        return 1
+    if weights:
+        return enough_parts(list(weights.values()), most)
+    return max(1, min(most, paced_tests(exercise, visible_only, spread)))
+
+
+def paced_tests(exercise: Exercise, visible_only: bool, fixture: str) -> int:
+    """How many test functions of a run ask for `fixture`, read from their source (never run on the host)."""
+    count = 0
+    for name in selected_tests(exercise, (path.name for path in exercise.test_files()), visible_only):
+        try:
+            tree = ast.parse((exercise.tests_dir / name).read_bytes())
+        except (SyntaxError, ValueError, OSError):
+            continue  # the harness reports what is wrong with it
+        for node in ast.walk(tree):
+            if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef) and node.name.startswith("test"):
+                arguments = node.args
+                count += fixture in {a.arg for a in (*arguments.posonlyargs, *arguments.args, *arguments.kwonlyargs)}
+    return count
+
+
+def _run(exercise: Exercise, files: dict[str, str], visible_only: bool, pairs: list[Pair],
+         weights: dict[str, int] | None = None) -> dict[str, Any]:
+    """Run the tests in `pairs` at once, each pair its part of them, and build one report."""
+    parts: list[Part | None] = [None]
+    spread = get_kind(exercise.kind).spread
+    if len(pairs) > 1 and spread is not None:
+        parts = [Part(index, len(pairs), spread, weights or {}) for index in range(len(pairs))]
+    results: list[Judged | BaseException | None] = [None] * len(parts)
+
+    def judge(index: int) -> None:
+        try:
+            results[index] = pairs[index].judge(exercise, files, visible_only, parts[index])
+        except BaseException as exc:  # raised again below, in the grading thread
+            results[index] = exc
+
+    tasks = [in_background(judge, index) for index in range(1, len(parts))]
+    judge(0)
+    for task in tasks:
+        task.join()
+    judged: list[Judged] = []
+    for result in results:
+        if isinstance(result, BaseException):
+            raise result
+        judged.append(result)  # type: ignore[arg-type]
+    report = build_report(exercise, pairs[0].backend.name, merge(judged))
+    report["grader"]["sandbox"] = pairs[0].mode
+    report["grader"]["parts"] = len(parts)
+    if spread is not None:
+        TIMINGS.record(report)
+    return report

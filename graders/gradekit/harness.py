@@ -21,6 +21,7 @@ from _pytest.config import default_plugins
 from gradekit.channel import Channel
 from gradekit.devices import Device, make_device
 from gradekit.net import Net
+from gradekit.parts import QUICK_MS, SLOW_MS, deal
 from gradekit.remote import (
     Connection,
     Game,
@@ -65,8 +66,10 @@ def test_name(item: pytest.Item) -> str:
 class Harness:
     """A pytest plugin object: fixtures for the learner's code and a result collector."""
 
-    def __init__(self, connection: Connection, report_fd: int, visible: set[str], data_dir: Path) -> None:
+    def __init__(self, connection: Connection, report_fd: int, visible: set[str], data_dir: Path,
+                 part: dict[str, Any] | None = None) -> None:
         self.connection = connection
+        self.part = part  # this run's share of the tests when they are spread over parallel pairs
         self.report = os.fdopen(report_fd, "w", buffering=1, encoding="utf-8")
         self.visible = visible
         self.data_dir = data_dir
@@ -122,9 +125,14 @@ class Harness:
         config.addinivalue_line("markers", "points(n): points this test is worth (default 1)")
         config.addinivalue_line("markers", "reveal: show pytest's full assertion detail for this hidden test")
 
-    def pytest_collection_modifyitems(self, items: list[pytest.Item]) -> None:
+    def pytest_collection_modifyitems(self, config: pytest.Config, items: list[pytest.Item]) -> None:
+        order = {item.nodeid: position for position, item in enumerate(items)}
+        if self.part:
+            mine = share(items, self.part)
+            config.hook.pytest_deselected(items=[item for item in items if item not in mine])
+            items[:] = mine
         for item in items:
-            self.emit({"event": "collected", "id": item.nodeid, "name": test_name(item)})
+            self.emit({"event": "collected", "id": item.nodeid, "name": test_name(item), "order": order[item.nodeid]})
 
     def pytest_runtest_setup(self, item: pytest.Item) -> None:
         self.connection.output.clear()
@@ -225,6 +233,15 @@ class Harness:
 START = pytest.StashKey[float]()
 
 
+def share(items: list[pytest.Item], part: dict[str, Any]) -> list[pytest.Item]:
+    """This part's tests, dealt by expected time as every other part deals them (`gradekit.parts`)."""
+    known = part.get("weights") or {}
+    weights = [float(known.get(item.nodeid) or
+                     (SLOW_MS if part["spread"] in getattr(item, "fixturenames", ()) else QUICK_MS)) for item in items]
+    owner = deal(weights, int(part["count"]))
+    return [item for item, index in zip(items, owner, strict=True) if index == int(part["index"])]
+
+
 def explain(exc: BaseException | None, reveal: bool, report: pytest.TestReport) -> tuple[str, str | None, str]:
     """The learner-facing message, the cause (timeout/crashed/...) and extra output for a failure."""
     if exc is None:
@@ -261,10 +278,10 @@ def explain(exc: BaseException | None, reveal: bool, report: pytest.TestReport) 
 
 def run(channel_fd: int, report_fd: int, tests: list[str], visible: list[str], data_dir: str,
         call_timeout: float, load_timeout: float, serial_fd: int | None = None, device: str | None = None,
-        device_options: dict[str, Any] | None = None) -> int:
-    """Run pytest on the hidden tests with the harness plugin; results go to `report_fd`."""
+        device_options: dict[str, Any] | None = None, part: dict[str, Any] | None = None) -> int:
+    """Run pytest on the hidden tests (or `part` of them) with the harness plugin; results go to `report_fd`."""
     connection = Connection(Channel.from_fd(channel_fd), call_timeout, load_timeout)
-    plugin = Harness(connection, report_fd, set(visible), Path(data_dir))
+    plugin = Harness(connection, report_fd, set(visible), Path(data_dir), part)
     if serial_fd is not None and device:
         plugin.start_device(serial_fd, device, device_options or {})
     off = [arg for plugin in UNUSED_PLUGINS for arg in ("-p", f"no:{plugin}")]

@@ -13,6 +13,7 @@ import os
 import select
 import socket
 import time
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -21,7 +22,8 @@ from gradekit.background import Task, in_background
 from gradekit.entry import BOOTSTRAP, GRADER_DIR
 from gradekit.kinds import get_kind, kind_modules
 from gradekit.kinds.serial import PORT
-from gradekit.report import HarnessEvents, build_report
+from gradekit.parts import Part
+from gradekit.report import HarnessEvents, Judged, build_report
 from gradekit.sandbox import WORK_DIR, Run, Sandbox, SandboxSpec
 from gradekit.settings import Settings
 from gradekit.spec import Exercise, Limits
@@ -31,6 +33,7 @@ GRADEKIT_INSIDE = "/opt/gradekit/gradekit"
 MASKED = {"scaffolds"}
 EVENTS_CAP = 16 * 1024 * 1024
 HARNESS_MIN_MEMORY = 768
+WARM_NICE = 10  # a pair started ahead of time warms up at this niceness, behind running gradings
 HARNESS_IMPORTS = ("pytest", "httpx", "gradekit.harness")
 SCIENTIFIC = {"numpy", "pandas"}  # the harness needs them too, to rebuild arrays and frames
 BASE_ENV = {
@@ -80,7 +83,7 @@ def role_limits(role: str, key: PairKey) -> Limits:
 
 def sandbox_spec(role: str, key: PairKey, settings: Settings, config: dict[str, Any], pass_fds: tuple[int, ...],
                  devices: list[tuple[str, str]] | None = None, entry: str = BOOTSTRAP,
-                 capabilities: tuple[str, ...] = ()) -> SandboxSpec:
+                 capabilities: tuple[str, ...] = (), nice: int = 0) -> SandboxSpec:
     """The sandbox one role of a pair runs in: gradekit read-only, its templates masked, its own limits."""
     env = {**BASE_ENV, **getattr(get_kind(key.kind), "env", {})}
     # Exercise templates ship inside the package but have no business in a sandbox.
@@ -90,7 +93,7 @@ def sandbox_spec(role: str, key: PairKey, settings: Settings, config: dict[str, 
     return SandboxSpec(role=role, argv=[settings.python, "-I", "-B", "-c", entry, json.dumps(config)],
                        limits=role_limits(role, key), binds=[(str(GRADEKIT_DIR), GRADEKIT_INSIDE)],
                        pass_fds=pass_fds, env=env, devices=devices or [], masks=masks, image=key.kind,
-                       writable=[GRADER_DIR] if role == "harness" else [], capabilities=capabilities)
+                       writable=[GRADER_DIR] if role == "harness" else [], capabilities=capabilities, nice=nice)
 
 
 def _encode_files(files: dict[str, bytes]) -> dict[str, str]:
@@ -102,6 +105,12 @@ def subject_files(exercise: Exercise, files: dict[str, str]) -> dict[str, bytes]
     found = {p.name: p.read_bytes() for p in exercise.data_files()}
     found.update({name: text.encode("utf-8", "surrogatepass") for name, text in files.items()})
     return found
+
+
+def selected_tests(exercise: Exercise, names: Iterable[str], visible_only: bool) -> list[str]:
+    """Of the tests folder's files `names`, those a run collects: each `test_*.py` at its top (or the visible ones)."""
+    return sorted(name for name in names if name.startswith("test_") and "/" not in name and name.endswith(".py")
+                  and (not visible_only or name in exercise.visible_tests))
 
 
 def test_files(exercise: Exercise) -> dict[str, bytes]:
@@ -122,6 +131,7 @@ class Pair:
         self.runs: list[Run] = []
         self.used = False
         self.mode = "warm" if warm else "cold"  # how its sandboxes started, said in the report
+        nice = WARM_NICE if warm else 0
         harness_sock, subject_sock = socket.socketpair()
         report_read, report_write = os.pipe()
         subject_job_read, self.subject_job = os.pipe()
@@ -146,9 +156,9 @@ class Pair:
             harness_config["serial_fd"] = master
         specs = [
             sandbox_spec("subject", key, settings, subject_config,
-                         (subject_sock.fileno(), subject_job_read, ready_write), devices=devices),
+                         (subject_sock.fileno(), subject_job_read, ready_write), devices=devices, nice=nice),
             sandbox_spec("harness", key, settings, harness_config,
-                         (harness_sock.fileno(), harness_job_read, report_write, ready_write, *port_fds)),
+                         (harness_sock.fileno(), harness_job_read, report_write, ready_write, *port_fds), nice=nice),
         ]
         try:
             for spec in specs:
@@ -179,24 +189,33 @@ class Pair:
 
     def run(self, exercise: Exercise, files: dict[str, str], visible_only: bool) -> dict[str, Any]:
         """Give the pair its one job, wait for the harness, and build the report."""
+        report = build_report(exercise, self.backend.name, self.judge(exercise, files, visible_only))
+        report["grader"]["sandbox"] = self.mode
+        return report
+
+    def judge(self, exercise: Exercise, files: dict[str, str], visible_only: bool,
+              part: Part | None = None) -> Judged:
+        """Give the pair its one job (all the tests, or one part of them) and wait for the harness."""
         if self.used:
             raise RuntimeError("a sandbox pair runs exactly one job")
         self.used = True
         limits = exercise.limits
         tests = test_files(exercise)
-        selected = [name for name in tests if name.startswith("test_") and "/" not in name and name.endswith(".py")
-                    and (not visible_only or name in exercise.visible_tests)]
+        selected = selected_tests(exercise, tests, visible_only)
         data = {p.name: p.read_bytes() for p in exercise.data_files()}
         nproc = os.geteuid() == 0
         limit_config = {"cpu": limits.cpu, "disk": limits.disk, "processes": limits.processes, "nproc": nproc}
         subject_job = {"files": _encode_files(subject_files(exercise, files)), "kind": exercise.kind,
                        "names": list(exercise.files), "options": exercise.options, "limits": limit_config}
         harness_job = {
-            "tests": _encode_files(tests), "data": _encode_files(data), "run": sorted(selected),
+            "tests": _encode_files(tests), "data": _encode_files(data), "run": selected,
             "visible": list(exercise.visible_tests), "call_timeout": limits.call_timeout,
             "load_timeout": limits.timeout, "limits": {**limit_config, "cpu": limits.timeout * 2, "nproc": False},
             "device": exercise.options.get("device"), "device_options": exercise.options.get("device_options", {}),
+            "part": part.job() if part else None,
         }
+        for run in self.runs:
+            run.prioritize()
         events, reader = _read_events(self.report_read)
         _send_job(self.subject_job, subject_job)
         _send_job(self.harness_job, harness_job)
@@ -210,10 +229,7 @@ class Pair:
             reader.join(timeout=5)
             subject_run.kill()
             subject_run.wait(5)
-        report = build_report(exercise, self.backend.name, events, subject_run.outcome(), harness_run.outcome(),
-                              timed_out)
-        report["grader"]["sandbox"] = self.mode
-        return report
+        return Judged(events, subject_run.outcome(), harness_run.outcome(), timed_out)
 
     def _close(self, *names: str) -> None:
         for name in names:

@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from gradekit.background import in_background
 from gradekit.errors import GradekitError
 from gradekit.forkserver import ForkedPair, ForkServer, fork_server_usable
+from gradekit.kinds import get_kind
 from gradekit.pair import Pair, PairKey
 from gradekit.sandbox import get_backend
 from gradekit.sandbox.cgroup import CgroupSet
@@ -42,7 +43,11 @@ class SlotAllocator:
 
 
 class WarmPool:
-    """Keeps `size` started pairs per key; `take` hands one out and starts its replacement."""
+    """Keeps `size` started pairs per key; `take` hands one out and starts its replacement.
+
+    Kinds whose submissions are spread over parallel pairs (`Kind.spread`) keep `size` pairs for
+    each part, so that a submission finds all its pairs warm.
+    """
 
     def __init__(self, settings: Settings, size: int = 1, keys: Iterable[PairKey] = (), max_keys: int = 4,
                  slot_base: int = POOL_SLOT_BASE) -> None:
@@ -69,12 +74,22 @@ class WarmPool:
         for key in keys:
             self.prepare(key)
 
-    def wait_ready(self, key: PairKey, timeout: float = READY_TIMEOUT) -> bool:
-        """Wait until a started pair or an idle fork server for `key` is ready to take."""
+    def parts(self, key: PairKey) -> int:
+        """Over how many pairs one submission of `key` may be spread (`Settings.parts`, for kinds that spread)."""
+        return max(1, self.settings.parts) if get_kind(key.kind).spread else 1
+
+    def target(self, key: PairKey) -> int:
+        """How many pairs (or fork servers) to keep ready for `key`."""
+        return self.size * self.parts(key)
+
+    def wait_ready(self, key: PairKey, timeout: float = READY_TIMEOUT, every: bool = False) -> bool:
+        """Wait until a started pair or an idle fork server for `key` is ready to take (with `every`: all
+        that the pool keeps for it)."""
         deadline = time.monotonic() + timeout
+        wanted = self.target(key) if every else 1
         while time.monotonic() < deadline:
             with self.lock:
-                if self.ready[key] or self.servers[key]:
+                if len(self.ready[key]) + len(self.servers[key]) >= wanted:
                     return True
             time.sleep(0.01)
         return False
@@ -105,8 +120,13 @@ class WarmPool:
         for pair, slot in stale:
             self.release(pair, slot)
 
-    def take(self, key: PairKey) -> tuple[Pair, int] | None:
-        """A ready pair for `key` (and its slot, to give back after use), or None to start one cold."""
+    def take(self, key: PairKey, refill: bool = True) -> tuple[Pair, int] | None:
+        """A ready pair for `key` (and its slot, to give back after use), or None to start one cold.
+
+        Its replacement starts at once, or with `refill=False` when the caller says `fill(key)`: a
+        grading that takes several pairs has them replaced once it is done, so that their warm-up
+        does not slow it down.
+        """
         found = None
         stale: list[tuple[Pair, int]] = []
         self._use(key)
@@ -122,7 +142,8 @@ class WarmPool:
                     stale.append((pair, slot))
         for pair, slot in stale:
             self.release(pair, slot)
-        self.fill(key)
+        if refill or found is None:
+            self.fill(key)
         return found
 
     def _fork(self, key: PairKey) -> tuple[Pair, int] | None:
@@ -189,10 +210,10 @@ class WarmPool:
         forkable = self.uses_fork_server(key)
         with self.lock:
             if forkable:
-                missing = self.size + extra - self.live_servers[key]
+                missing = self.target(key) + extra - self.live_servers[key]
                 self.live_servers[key] += max(missing, 0)
             else:
-                missing = self.size - len(self.ready[key]) - self.starting[key]
+                missing = self.target(key) - len(self.ready[key]) - self.starting[key]
                 self.starting[key] += max(missing, 0)
             if self.closed or missing <= 0:
                 return

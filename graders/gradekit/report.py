@@ -76,6 +76,56 @@ class HarnessEvents:
             self.finished.set()
 
 
+@dataclass
+class Judged:
+    """What one pair's run left: the harness's events and how each of its two sandboxes ended."""
+
+    events: HarnessEvents
+    subject: Outcome
+    harness: Outcome
+    timed_out: bool
+
+
+def merge(parts: list[Judged]) -> Judged:
+    """One run's worth of events and outcomes from the parts of a submission run in parallel pairs.
+
+    Tests keep their place in collection order (each part numbers its tests by it); a limit hit in
+    any part is a limit hit; the subject counts as loaded only where every part loaded it.
+    """
+    if len(parts) == 1:
+        return parts[0]
+    events = HarnessEvents()
+    for part in parts:
+        events.collected += part.events.collected
+        events.results.update(part.events.results)
+        events.collect_errors += part.events.collect_errors
+        # Artifacts of a test come from the part that ran it; those of the learner's code (its
+        # first message, the same in every part) from the first part only.
+        events.artifacts += [a for a in part.events.artifacts if a.get("test") or part is parts[0]]
+    events.collected.sort(key=lambda event: int(event.get("order") or 0))
+    if all(part.events.done is not None for part in parts):
+        subjects = [(part.events.done or {}).get("subject") or {} for part in parts]
+        events.done = {"event": "done", "subject": {
+            "loaded": all(subject.get("loaded") for subject in subjects),
+            "error": next((s["error"] for s in subjects if s.get("error")), None),
+            "cause": next((s["cause"] for s in subjects if s.get("cause")), None),
+        }}
+    events.finished.set()
+    return Judged(events, _merged_outcome([p.subject for p in parts]), _merged_outcome([p.harness for p in parts]),
+                  any(part.timed_out for part in parts))
+
+
+def _merged_outcome(outcomes: list[Outcome]) -> Outcome:
+    codes = [o.exit_code for o in outcomes]
+    return Outcome(
+        exit_code=None if None in codes else next((code for code in codes if code), 0),
+        timed_out=any(o.timed_out for o in outcomes),
+        memory_exceeded=any(o.memory_exceeded for o in outcomes),
+        output_exceeded=any(o.output_exceeded for o in outcomes),
+        output="".join(o.output for o in outcomes),
+    )
+
+
 def limit_message(reason: str, limits: Limits) -> str:
     return {
         "timeout": f"Your code took longer than {limits.timeout:g} s in total (or {limits.call_timeout:g} s for one "
@@ -86,11 +136,9 @@ def limit_message(reason: str, limits: Limits) -> str:
     }.get(reason, "")
 
 
-def build_report(
-    exercise: Exercise, backend: str, events: HarnessEvents, subject: Outcome, harness: Outcome,
-    timed_out: bool,
-) -> dict[str, Any]:
+def build_report(exercise: Exercise, backend: str, judged: Judged) -> dict[str, Any]:
     """Decide the verdict from plain data: the harness's results and how each sandbox ended."""
+    events, subject, harness, timed_out = judged.events, judged.subject, judged.harness, judged.timed_out
     report = base_report(exercise, backend)
     if events.collect_errors:
         report["message"] = "The exercise's tests could not be loaded:\n" + events.collect_errors[0][:TEXT_CAP]

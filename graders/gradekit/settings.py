@@ -26,6 +26,11 @@ class Settings:
         metadata={"help": "warm pools fork each submission's sandboxes from a warm template (bwrap, as root, "
                           "with cgroups) instead of starting a fresh pair per submission"},
     )
+    parts: int = field(
+        default=6,
+        metadata={"help": "most sandbox pairs one submission's tests run in at once, for kinds whose tests wait on "
+                          "simulated devices (1: every submission in one pair)"},
+    )
     docker_image_prefix: str = field(
         default="learnpath-grader", metadata={"help": "docker backend: image name prefix, one image per kind"}
     )

@@ -42,6 +42,9 @@ class Kind:
     needs_port = False  # a serial port (pty) joins the subject to a simulated device in the harness
     forkable = True  # warm-up is imports only, so a fork server may fork its sandboxes (gradekit.forkserver)
     paced = False  # its tests mostly wait on simulated time (devices, peers), not on the CPU
+    # A fixture whose tests wait on simulated time: a submission's tests are spread over parallel
+    # pairs by it, one such test to each pair in turn (`gradekit.pair.Part`).
+    spread: str | None = None
 
     def main_module(self, files: tuple[str, ...], options: dict[str, Any]) -> str:
         module = options.get("module")

@@ -14,6 +14,7 @@ PORT = "/dev/ttyACM0"
 class SerialKind(Kind):
     name = "serial"
     paced = True
+    spread = "device"  # each pair has its own pty and device
     heavy_imports = ("serial",)
     needs_port = True
     forkable = False  # its sandboxes need the pty bound in at start

@@ -39,6 +39,9 @@ class SandboxSpec:
     # Capabilities the first process keeps inside its namespaces: only a fork-server template, which
     # drops them all in each job process before any learner code runs (gradekit.zygote).
     capabilities: tuple[str, ...] = ()
+    # Niceness of a sandbox started ahead of time, so that its warm-up yields the CPU to running
+    # gradings; `Run.prioritize` lifts it when its job comes.
+    nice: int = 0
 
 
 @dataclass
@@ -95,6 +98,9 @@ class Run:
     def cleanup(self) -> None:
         """Kill whatever is left and release every resource (idempotent)."""
         raise NotImplementedError
+
+    def prioritize(self) -> None:
+        """Run at normal priority from now on (a sandbox started with `SandboxSpec.nice` runs low until then)."""
 
 
 class Sandbox:

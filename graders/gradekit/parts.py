@@ -1,0 +1,81 @@
+"""Parts: one submission's tests spread over sandbox pairs that run at the same time.
+
+The tests of some kinds mostly wait on simulated time: a serial exercise's device sends a reading
+every tenth of a second, goes silent for a second, restarts. Run one after the other they take as
+long as all their waits together; run in parallel pairs (each with its own device and port) they
+take about as long as the longest. A `Part` is one pair's share of the tests; the report merges
+the parts' results (`gradekit.report.merge`).
+
+Tests are dealt longest first, each to the part with the least expected time so far. A test's
+expected time is how long it took when it last passed in this process; before that, a test that
+asks for the kind's `spread` fixture counts as slow and any other as quick.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass, field
+from typing import Any
+
+SLOW_MS = 1000  # expected time of a test waiting on the device, before one was measured
+QUICK_MS = 10  # ... and of any other test
+ENOUGH = 1.1  # parts whose longest is within this factor of the longest test are enough ...
+PART_MS = 150  # ... or within what one more part costs: its pytest and the learner's code starting
+
+
+@dataclass(frozen=True)
+class Part:
+    """Part `index` of `count`; `weights` are the tests' expected times (ms) by node id, where known."""
+
+    index: int
+    count: int
+    spread: str
+    weights: dict[str, int] = field(default_factory=dict, compare=False)
+
+    def job(self) -> dict[str, Any]:
+        return {"index": self.index, "count": self.count, "spread": self.spread, "weights": self.weights}
+
+
+def deal(weights: list[float], count: int) -> list[int]:
+    """The part of each test: longest first (ties in their order), each to the least loaded part."""
+    loads = [0.0] * count
+    owner = [0] * len(weights)
+    for test in sorted(range(len(weights)), key=lambda i: -weights[i]):
+        part = loads.index(min(loads))
+        owner[test] = part
+        loads[part] += weights[test]
+    return owner
+
+
+def enough_parts(weights: list[float], most: int) -> int:
+    """The fewest parts (at most `most`) that take about as long as the longest test; more only cost CPU."""
+    if not weights:
+        return 1
+    longest = max(weights)
+    for count in range(1, most + 1):
+        loads = [0.0] * count
+        for test, part in enumerate(deal(weights, count)):
+            loads[part] += weights[test]
+        if max(loads) <= longest * ENOUGH + PART_MS:
+            return count
+    return max(1, most)
+
+
+class Timings:
+    """How long each test took when it last passed, per version of an exercise's tests."""
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.known: dict[tuple[str, str], dict[str, int]] = {}
+
+    def record(self, report: dict[str, Any]) -> None:
+        key = (str(report.get("exercise")), str(report.get("grader", {}).get("tests_hash")))
+        passed = {str(t["id"]): int(t.get("duration_ms") or 0) for t in report.get("tests", ())
+                  if t.get("status") == "pass"}
+        if passed:
+            with self.lock:
+                self.known.setdefault(key, {}).update(passed)
+
+    def weights(self, exercise_id: str, tests_hash: str) -> dict[str, int]:
+        with self.lock:
+            return dict(self.known.get((exercise_id, tests_hash), {}))

@@ -1,0 +1,145 @@
+"""Are a serial submission's tests spread over parallel warm pairs and judged as one run?
+
+Each part runs in its own pair with its own pty and simulated device; the report merges the
+parts in collection order, and a limit hit or crash in one part decides the verdict as it would
+in one pair.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from gradekit import Settings, grade, load_exercise
+from gradekit.pair import PairKey
+from gradekit.parts import Timings, deal, enough_parts
+from gradekit.pool import WarmPool
+from gradekit.report import HarnessEvents, Judged, merge
+from gradekit.sandbox import Outcome
+
+TRACE = "application/vnd.learnpath.serial-trace+json"
+CRASHES_ON_TEN = """
+import os
+import serial
+
+def read_temperatures(port, count):
+    if count == 10:
+        os._exit(0)
+    with serial.Serial(port, 9600, timeout=1) as link:
+        values = []
+        while len(values) < count:
+            line = link.readline().decode('ascii', 'replace').strip()
+            try:
+                values.append(float(line.split(',')[0].removeprefix('T=')))
+            except ValueError:
+                continue
+        return values
+"""
+SAYS_ITS_NICENESS = """
+import os
+
+def read_temperatures(port, count):
+    raise RuntimeError(f"niceness {os.nice(0)}")
+"""
+
+
+@pytest.fixture
+def sensor(content_root: Path):
+    return load_exercise(content_root / "exercises" / "demo" / "sensor")
+
+
+@pytest.fixture
+def pool(sensor):
+    warm = WarmPool(Settings(), size=1, keys=[PairKey.of(sensor)])
+    assert warm.wait_ready(PairKey.of(sensor), every=True), "the warm pairs did not start"
+    yield warm
+    warm.close()
+
+
+def comparable(report):
+    return [(t["id"], t["name"], t["status"], t["points"], t["visible"]) for t in report["tests"]]
+
+
+def test_tests_are_dealt_longest_first_to_the_least_loaded_part():
+    assert deal([1000, 1000, 10, 10], 2) == [0, 1, 0, 1]
+    assert deal([4000, 3000, 1500, 1400], 2) == [0, 1, 1, 0]  # 4000+1400 | 3000+1500
+    assert deal([5, 5, 5], 1) == [0, 0, 0]
+
+
+def test_as_few_parts_as_take_about_as_long_as_the_longest_test():
+    assert enough_parts([4000, 4000, 1500, 1500, 10], most=6) == 3
+    assert enough_parts([1000] * 10, most=4) == 4  # capped
+    assert enough_parts([10, 10, 10], most=6) == 1
+    assert enough_parts([], most=6) == 1
+
+
+def test_timings_keep_what_passed_per_version_of_the_tests():
+    timings = Timings()
+    timings.record({"exercise": "t/e", "grader": {"tests_hash": "a"}, "tests": [
+        {"id": "test_x.py::test_fast", "status": "pass", "duration_ms": 20},
+        {"id": "test_x.py::test_hung", "status": "fail", "duration_ms": 8000},
+    ]})
+    assert timings.weights("t/e", "a") == {"test_x.py::test_fast": 20}
+    assert timings.weights("t/e", "b") == {}
+
+
+def test_merged_parts_keep_collection_order_and_any_limit_hit():
+    def part(order: list[int], memory: bool) -> Judged:
+        events = HarnessEvents()
+        for position in order:
+            events.add({"event": "collected", "id": f"t{position}", "name": f"t{position}", "order": position})
+            events.add({"event": "test", "id": f"t{position}", "status": "pass"})
+        events.add({"event": "done", "subject": {"loaded": True, "error": None, "cause": None}})
+        return Judged(events, Outcome(exit_code=0, memory_exceeded=memory), Outcome(exit_code=0), False)
+
+    merged = merge([part([1, 3], False), part([0, 2], True)])
+    assert [event["id"] for event in merged.events.collected] == ["t0", "t1", "t2", "t3"]
+    assert merged.subject.memory_exceeded and merged.events.done is not None
+
+    unfinished = part([4], False)
+    unfinished.events.done = None
+    assert merge([part([0], False), unfinished]).events.done is None  # a part that stopped is not a finished run
+
+
+def test_a_submission_is_spread_over_warm_pairs_and_judged_as_in_one(sensor, pool):
+    one = grade(sensor, sensor.solution_files(), Settings())
+    spread = grade(sensor, sensor.solution_files(), Settings(), pool=pool)
+    assert one["grader"]["parts"] == 1
+    assert spread["grader"]["parts"] == 2 and spread["grader"]["sandbox"] == "warm"
+    assert spread["status"] == "pass" and spread["score"] == spread["max_score"] == one["score"]
+    assert comparable(spread) == comparable(one)
+    traces = {a["test"]: json.loads(a["data"]) for a in spread["artifacts"] if a["media_type"] == TRACE}
+    assert len(traces) == 2, "each test that used the device has its own trace"
+    noisy = [test for test, events in traces.items() if any(e["fault"] == "noise" for e in events)]
+    assert len(noisy) == 1 and noisy[0].endswith("test_noise_is_skipped")
+
+    assert pool.wait_ready(PairKey.of(sensor), every=True), "the pairs a grading took were not replaced"
+    again = grade(sensor, sensor.solution_files(), Settings(), pool=pool)  # dealt by measured times now
+    assert again["grader"]["parts"] == 2 and comparable(again) == comparable(one)
+
+
+def test_a_crash_in_one_part_decides_the_verdict(sensor, pool):
+    spread = grade(sensor, {"sensor.py": CRASHES_ON_TEN}, Settings(), pool=pool)
+    one = grade(sensor, {"sensor.py": CRASHES_ON_TEN}, Settings())
+    assert spread["grader"]["parts"] == 2
+    assert spread["status"] == one["status"] == "fail"
+    assert spread["reason"] == one["reason"] == "crashed"
+    statuses = {t["name"]: t["status"] for t in spread["tests"]}
+    assert statuses["skips corrupted lines"] == "fail"
+    assert statuses["opens the port at 9600 baud"] == "pass", "the other part's tests are judged on their own"
+
+
+def test_warm_pairs_wait_at_low_priority_and_judge_at_normal(sensor, pool):
+    """Does a pair started ahead of time yield the CPU while it waits, and run the learner's code at niceness 0?"""
+    pair, slot = pool.take(PairKey.of(sensor))
+    try:
+        pids = []
+        for run in pair.runs:
+            pid = run.process.pid
+            pids += [pid, *map(int, Path(f"/proc/{pid}/task/{pid}/children").read_text().split())]
+        assert {int(Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[16]) for pid in pids} == {10}
+        report = pair.run(sensor, {"sensor.py": SAYS_ITS_NICENESS}, visible_only=True)
+    finally:
+        pool.release(pair, slot)
+    assert report["tests"] and all("niceness 0" in t["message"] for t in report["tests"]), report["tests"]
