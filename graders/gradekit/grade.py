@@ -64,16 +64,9 @@ def _grade(exercise: Exercise, files: dict[str, str], settings: Settings, visibl
            pool: WarmPool | None) -> dict[str, Any]:
     key = PairKey.of(exercise)
     taken: list[tuple[Pair, int]] = []
-    weights: dict[str, int] = {}
-    if pool is not None:
-        wanted = 1
-        if get_kind(exercise.kind).spread and pool.parts(key) > 1:
-            selected = set(selected_tests(exercise, (path.name for path in exercise.test_files()), visible_only))
-            weights = {test: ms for test, ms in TIMINGS.weights(exercise.id, tests_hash(exercise)).items()
-                       if test.split("::")[0].rsplit("/", 1)[-1] in selected}
-            wanted = part_count(exercise, visible_only, pool.parts(key), weights)
-        while len(taken) < wanted and (item := pool.take(key, refill=wanted == 1)) is not None:
-            taken.append(item)
+    wanted, weights = plan_parts(exercise, visible_only, pool.parts(key)) if pool is not None else (1, {})
+    while pool is not None and len(taken) < wanted and (item := pool.take(key, refill=wanted == 1)) is not None:
+        taken.append(item)
     if taken:
         pairs = [pair for pair, _ in taken]
         try:
@@ -93,21 +86,27 @@ def _grade(exercise: Exercise, files: dict[str, str], settings: Settings, visibl
         pair.destroy()
 
 
-def part_count(exercise: Exercise, visible_only: bool, most: int, weights: dict[str, int]) -> int:
-    """Over how many pairs (at most `most`) to spread a run: as few as take about as long as its longest
-    test, where the tests' times are known; else one per test waiting on simulated time."""
+def plan_parts(exercise: Exercise, visible_only: bool, most: int) -> tuple[int, dict[str, int]]:
+    """Over how many pairs (at most `most`) to spread a run, and its tests' expected times (ms) by id.
+
+    As few pairs as take about as long as the longest test, where the tests' times are known;
+    else one per test that asks for the kind's `spread` fixture.
+    """
     spread = get_kind(exercise.kind).spread
     if spread is None or most <= 1:
-        return 1
+        return 1, {}
+    selected = set(selected_tests(exercise, (path.name for path in exercise.test_files()), visible_only))
+    weights = {test: ms for test, ms in TIMINGS.weights(exercise.id, tests_hash(exercise)).items()
+               if test.split("::")[0].rsplit("/", 1)[-1] in selected}
     if weights:
-        return enough_parts(list(weights.values()), most)
-    return max(1, min(most, paced_tests(exercise, visible_only, spread)))
+        return enough_parts(list(weights.values()), most), weights
+    return max(1, min(most, paced_tests(exercise, selected, spread))), {}
 
 
-def paced_tests(exercise: Exercise, visible_only: bool, fixture: str) -> int:
-    """How many test functions of a run ask for `fixture`, read from their source (never run on the host)."""
+def paced_tests(exercise: Exercise, names: set[str], fixture: str) -> int:
+    """How many test functions in the files `names` ask for `fixture`, read from their source (never run here)."""
     count = 0
-    for name in selected_tests(exercise, (path.name for path in exercise.test_files()), visible_only):
+    for name in sorted(names):
         try:
             tree = ast.parse((exercise.tests_dir / name).read_bytes())
         except (SyntaxError, ValueError, OSError):

@@ -7,7 +7,7 @@ take about as long as the longest. A `Part` is one pair's share of the tests; th
 the parts' results (`gradekit.report.merge`).
 
 Tests are dealt longest first, each to the part with the least expected time so far. A test's
-expected time is how long it took when it last passed in this process; before that, a test that
+expected time is the shortest it took to pass in this process; before it passed once, a test that
 asks for the kind's `spread` fixture counts as slow and any other as quick.
 """
 
@@ -19,8 +19,7 @@ from typing import Any
 
 SLOW_MS = 1000  # expected time of a test waiting on the device, before one was measured
 QUICK_MS = 10  # ... and of any other test
-ENOUGH = 1.1  # parts whose longest is within this factor of the longest test are enough ...
-PART_MS = 150  # ... or within what one more part costs: its pytest and the learner's code starting
+SLACK_MS = 100  # parts whose longest takes this much longer than the longest test are enough
 
 
 @dataclass(frozen=True)
@@ -48,7 +47,8 @@ def deal(weights: list[float], count: int) -> list[int]:
 
 
 def enough_parts(weights: list[float], most: int) -> int:
-    """The fewest parts (at most `most`) that take about as long as the longest test; more only cost CPU."""
+    """The fewest parts (at most `most`) that take about as long as the longest test (within `SLACK_MS`):
+    more would only cost CPU, a pair's warm-up for each."""
     if not weights:
         return 1
     longest = max(weights)
@@ -56,13 +56,15 @@ def enough_parts(weights: list[float], most: int) -> int:
         loads = [0.0] * count
         for test, part in enumerate(deal(weights, count)):
             loads[part] += weights[test]
-        if max(loads) <= longest * ENOUGH + PART_MS:
+        if max(loads) <= longest + SLACK_MS:
             return count
     return max(1, most)
 
 
 class Timings:
-    """How long each test took when it last passed, per version of an exercise's tests."""
+    """How long each test took when it passed, per version of an exercise's tests: the shortest seen,
+    since a test waiting on the device cannot pass faster than the device, while a learner's code can
+    make it slower."""
 
     def __init__(self) -> None:
         self.lock = threading.Lock()
@@ -72,9 +74,10 @@ class Timings:
         key = (str(report.get("exercise")), str(report.get("grader", {}).get("tests_hash")))
         passed = {str(t["id"]): int(t.get("duration_ms") or 0) for t in report.get("tests", ())
                   if t.get("status") == "pass"}
-        if passed:
-            with self.lock:
-                self.known.setdefault(key, {}).update(passed)
+        with self.lock:
+            known = self.known.setdefault(key, {})
+            for test, ms in passed.items():
+                known[test] = min(ms, known.get(test, ms))
 
     def weights(self, exercise_id: str, tests_hash: str) -> dict[str, int]:
         with self.lock:
