@@ -115,3 +115,26 @@ def test_framed_device_naks_a_bad_checksum():
     finally:
         stop.set()
         os.close(slave)
+
+
+def test_a_reconnected_device_restarts_at_once_and_talks_again():
+    """Does `reconnect` end a long silence now, with the restart done when it returns?"""
+    device = make_device("arduino-sensor", interval=0.01)
+    master, slave = os.openpty()
+    stop = threading.Event()
+    device.start(master, stop)
+    try:
+        with serial.Serial(os.ttyname(slave), 9600, timeout=0.3) as link:
+            device.fault("disconnect", 600)
+            time.sleep(0.05)
+            link.reset_input_buffer()
+            assert link.readline() == b"", "a disconnected device sends nothing"
+            device.reconnect()
+            faults = [event["fault"] for event in device.record() if event["fault"]]
+            assert faults[-2:] == ["disconnect", "reset"]
+            assert not device.silent_until
+            lines = [link.readline() for _ in range(5)]
+            assert any(line.startswith(b"T=") for line in lines), lines
+    finally:
+        stop.set()
+        os.close(slave)

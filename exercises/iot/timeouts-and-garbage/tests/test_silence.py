@@ -7,8 +7,8 @@ PORT = "/dev/ttyACM0"
 
 
 def wait_for_the_device(device):
-    """Let the silence end (the device then resets) so that later tests find it talking."""
-    time.sleep(max(0.0, device.silent_until - time.monotonic()) + 0.1)
+    """End the silence (the device then resets) so that later tests find it talking."""
+    device.reconnect()
 
 
 def give_up(submission, device, fault, silence, slow_hint, **options):
