@@ -60,23 +60,28 @@ def test_wrong_baud_rate_is_caught(sensor):
     assert report["status"] == "fail"
 
 
-def test_only_the_learners_speed_counts_as_a_baud_fault():
-    """Is what the device sent before the learner's code opened the port never taken for a wrong speed?"""
+@pytest.fixture
+def fast_sensor():
+    """A sensor sending a reading every 10 ms on a pty of this process, and the pty's port."""
     device = make_device("arduino-sensor", interval=0.01)
     master, slave = os.openpty()
     stop = threading.Event()
     device.start(master, stop)
-    try:
-        time.sleep(0.1)  # readings sent while nobody had the port open
-        with serial.Serial(os.ttyname(slave), 9600, timeout=1) as link:
-            assert link.readline().startswith(b"T=")
-        assert not [event for event in device.record() if event["fault"] == "baud"]
-        with serial.Serial(os.ttyname(slave), 115200, timeout=1) as link:
-            link.readline()
-        assert [event for event in device.record() if event["fault"] == "baud"]
-    finally:
-        stop.set()
-        os.close(slave)
+    yield device, os.ttyname(slave)
+    stop.set()
+    os.close(slave)
+
+
+def test_only_the_learners_speed_counts_as_a_baud_fault(fast_sensor):
+    """Is what the device sent before the learner's code opened the port never taken for a wrong speed?"""
+    device, port = fast_sensor
+    time.sleep(0.1)  # readings sent while nobody had the port open
+    with serial.Serial(port, 9600, timeout=1) as link:
+        assert link.readline().startswith(b"T=")
+    assert not [event for event in device.record() if event["fault"] == "baud"]
+    with serial.Serial(port, 115200, timeout=1) as link:
+        link.readline()
+    assert [event for event in device.record() if event["fault"] == "baud"]
 
 
 def test_the_device_runs_on_a_local_pty_for_learners():
@@ -117,24 +122,17 @@ def test_framed_device_naks_a_bad_checksum():
         os.close(slave)
 
 
-def test_a_reconnected_device_restarts_at_once_and_talks_again():
+def test_a_reconnected_device_restarts_at_once_and_talks_again(fast_sensor):
     """Does `reconnect` end a long silence now, with the restart done when it returns?"""
-    device = make_device("arduino-sensor", interval=0.01)
-    master, slave = os.openpty()
-    stop = threading.Event()
-    device.start(master, stop)
-    try:
-        with serial.Serial(os.ttyname(slave), 9600, timeout=0.3) as link:
-            device.fault("disconnect", 600)
-            time.sleep(0.05)
-            link.reset_input_buffer()
-            assert link.readline() == b"", "a disconnected device sends nothing"
-            device.reconnect()
-            faults = [event["fault"] for event in device.record() if event["fault"]]
-            assert faults[-2:] == ["disconnect", "reset"]
-            assert not device.silent_until
-            lines = [link.readline() for _ in range(5)]
-            assert any(line.startswith(b"T=") for line in lines), lines
-    finally:
-        stop.set()
-        os.close(slave)
+    device, port = fast_sensor
+    with serial.Serial(port, 9600, timeout=0.3) as link:
+        device.fault("disconnect", 600)
+        time.sleep(0.05)
+        link.reset_input_buffer()
+        assert link.readline() == b"", "a disconnected device sends nothing"
+        device.reconnect()
+        faults = [event["fault"] for event in device.record() if event["fault"]]
+        assert faults[-2:] == ["disconnect", "reset"]
+        assert not device.silent_until
+        lines = [link.readline() for _ in range(5)]
+        assert any(line.startswith(b"T=") for line in lines), lines
