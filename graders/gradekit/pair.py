@@ -214,8 +214,9 @@ class Pair:
             "device": exercise.options.get("device"), "device_options": exercise.options.get("device_options", {}),
             "part": part.job() if part else None,
         }
-        for run in self.runs:
-            run.prioritize()
+        if self.mode == "warm":  # started ahead at low priority; its job runs at normal priority
+            for run in self.runs:
+                run.prioritize()
         events, reader = _read_events(self.report_read)
         _send_job(self.subject_job, subject_job)
         _send_job(self.harness_job, harness_job)
