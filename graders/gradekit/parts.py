@@ -17,6 +17,7 @@ import threading
 from dataclasses import dataclass, field
 from typing import Any
 
+MOST = 16  # parts of one submission, whatever `Settings.parts` says (a pool has 64 slots)
 SLOW_MS = 1000  # expected time of a test waiting on the device, before one was measured
 QUICK_MS = 10  # ... and of any other test
 SLACK_MS = 100  # parts whose longest takes this much longer than the longest test are enough

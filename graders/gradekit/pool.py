@@ -18,6 +18,7 @@ from gradekit.errors import GradekitError
 from gradekit.forkserver import ForkedPair, ForkServer, fork_server_usable
 from gradekit.kinds import get_kind
 from gradekit.pair import Pair, PairKey
+from gradekit.parts import MOST
 from gradekit.sandbox import get_backend
 from gradekit.sandbox.cgroup import CgroupSet
 from gradekit.settings import Settings
@@ -76,7 +77,7 @@ class WarmPool:
 
     def parts(self, key: PairKey) -> int:
         """Over how many pairs one submission of `key` may be spread (`Settings.parts`, for kinds that spread)."""
-        return max(1, self.settings.parts) if get_kind(key.kind).spread else 1
+        return max(1, min(self.settings.parts, MOST)) if get_kind(key.kind).spread else 1
 
     def target(self, key: PairKey) -> int:
         """How many pairs (or fork servers) to keep ready for `key`."""
