@@ -6,6 +6,7 @@ Each test runs with both kinds of warm pool: started pairs (each used once) and 
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import os
 import signal
@@ -106,7 +107,8 @@ def test_a_dead_fork_server_is_replaced(mean_exercise):
         wait_ready(pool, key)
         server = pool.servers[key][0]
         for pid in server.pids():
-            os.kill(pid, signal.SIGKILL)
+            with contextlib.suppress(ProcessLookupError):  # killing one of them may already end the others
+                os.kill(pid, signal.SIGKILL)
         report = grade(mean_exercise, mean_exercise.solution_files(), settings, pool=pool)
         assert report["status"] == "pass"
         wait_ready(pool, key)
