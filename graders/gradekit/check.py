@@ -100,12 +100,10 @@ def check_exercise(path: Path, settings: Settings, pool: WarmPool | None = None)
         return result
     if pool is not None:
         key = PairKey.of(exercise)
-        if pool.uses_fork_server(key):
+        forked = pool.uses_fork_server(key)
+        if forked or pool.parts(key) > 1:  # a fork server, or warm pairs its tests are spread over
             pool.prepare(key)
-            pool.wait_ready(key)
-        elif pool.parts(key) > 1:  # its tests are spread over warm pairs, as on the server
-            pool.prepare(key)
-            pool.wait_ready(key, every=True)
+            pool.wait_ready(key, every=not forked)
         else:
             pool = None  # a started pair serves one grading; no faster than a cold one here
     solution = grade(exercise, exercise.solution_files(), settings, pool=pool)

@@ -15,7 +15,6 @@ is imports alone (`Kind.forkable`).
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
 import select
@@ -39,7 +38,7 @@ from gradekit.pair import (
     sandbox_spec,
     subject_imports,
 )
-from gradekit.sandbox import WORK_DIR, CappedOutput, Outcome, Run, Sandbox
+from gradekit.sandbox import WORK_DIR, CappedOutput, Outcome, Run, Sandbox, process_tree
 from gradekit.sandbox.cgroup import CgroupSet
 from gradekit.settings import Settings
 from gradekit.spec import Limits
@@ -107,15 +106,7 @@ class Template:
     def pids(self) -> set[int]:
         """The host pids of this sandbox's processes (bwrap, its init and the template)."""
         root = getattr(getattr(self.run, "process", None), "pid", None)
-        found: set[int] = set()
-        todo = [root] if root else []
-        while todo:
-            pid = todo.pop()
-            found.add(pid)
-            with contextlib.suppress(OSError):
-                for task in Path(f"/proc/{pid}/task").iterdir():
-                    todo += [int(child) for child in (task / "children").read_text().split()]
-        return found
+        return set(process_tree(root)) if root else set()
 
     def close(self) -> None:
         self.control.close()

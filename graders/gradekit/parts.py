@@ -30,7 +30,7 @@ class Part:
     index: int
     count: int
     spread: str
-    weights: dict[str, int] = field(default_factory=dict, compare=False)
+    weights: dict[str, int] = field(default_factory=dict)
 
     def job(self) -> dict[str, Any]:
         return {"index": self.index, "count": self.count, "spread": self.spread, "weights": self.weights}
@@ -38,13 +38,18 @@ class Part:
 
 def deal(weights: list[float], count: int) -> list[int]:
     """The part of each test: longest first (ties in their order), each to the least loaded part."""
+    return _dealt(weights, count)[0]
+
+
+def _dealt(weights: list[float], count: int) -> tuple[list[int], list[float]]:
+    """The part of each test, and each part's expected time."""
     loads = [0.0] * count
     owner = [0] * len(weights)
     for test in sorted(range(len(weights)), key=lambda i: -weights[i]):
         part = loads.index(min(loads))
         owner[test] = part
         loads[part] += weights[test]
-    return owner
+    return owner, loads
 
 
 def enough_parts(weights: list[float], most: int) -> int:
@@ -54,10 +59,7 @@ def enough_parts(weights: list[float], most: int) -> int:
         return 1
     longest = max(weights)
     for count in range(1, most + 1):
-        loads = [0.0] * count
-        for test, part in enumerate(deal(weights, count)):
-            loads[part] += weights[test]
-        if max(loads) <= longest + SLACK_MS:
+        if max(_dealt(weights, count)[1]) <= longest + SLACK_MS:
             return count
     return max(1, most)
 

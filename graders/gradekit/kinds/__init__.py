@@ -43,7 +43,7 @@ class Kind:
     forkable = True  # warm-up is imports only, so a fork server may fork its sandboxes (gradekit.forkserver)
     paced = False  # its tests mostly wait on simulated time (devices, peers), not on the CPU
     # A fixture whose tests wait on simulated time: a submission's tests are spread over parallel
-    # pairs by it, one such test to each pair in turn (`gradekit.pair.Part`).
+    # pairs, each with its own instance of it (`gradekit.parts`).
     spread: str | None = None
 
     def main_module(self, files: tuple[str, ...], options: dict[str, Any]) -> str:

@@ -9,10 +9,12 @@ is reported through `Run.outcome()`, never raised.
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from gradekit.background import in_background
 from gradekit.settings import Settings
@@ -42,6 +44,21 @@ class SandboxSpec:
     # Niceness of a sandbox started ahead of time, so that its warm-up yields the CPU to running
     # gradings; `Run.prioritize` lifts it when its job comes.
     nice: int = 0
+
+
+def process_tree(root: int) -> dict[int, list[int]]:
+    """`root` and every process under it, each with its threads' ids, read from /proc (gone ones skipped)."""
+    found: dict[int, list[int]] = {}
+    todo = [root]
+    while todo:
+        pid = todo.pop()
+        found[pid] = []
+        with contextlib.suppress(OSError):
+            for task in Path(f"/proc/{pid}/task").iterdir():
+                found[pid].append(int(task.name))
+                with contextlib.suppress(OSError):
+                    todo += [int(child) for child in (task / "children").read_text().split()]
+    return found
 
 
 @dataclass

@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 from gradekit.errors import SandboxError
-from gradekit.sandbox import WORK_DIR, CappedOutput, Outcome, Run, Sandbox, SandboxSpec
+from gradekit.sandbox import WORK_DIR, CappedOutput, Outcome, Run, Sandbox, SandboxSpec, process_tree
 from gradekit.sandbox.cgroup import CgroupSet
 
 SANDBOX_UID = 1000
@@ -81,14 +81,10 @@ class BwrapRun(Run):
 
     def prioritize(self) -> None:
         """Every thread of the sandbox back to niceness 0 (only root may lower it; the sandbox waits idle)."""
-        todo = [self.process.pid]
-        while todo:
-            pid = todo.pop()
-            with contextlib.suppress(OSError):
-                for task in Path(f"/proc/{pid}/task").iterdir():
-                    with contextlib.suppress(OSError):
-                        os.setpriority(os.PRIO_PROCESS, int(task.name), 0)
-                        todo += [int(child) for child in (task / "children").read_text().split()]
+        for threads in process_tree(self.process.pid).values():
+            for thread in threads:
+                with contextlib.suppress(OSError):
+                    os.setpriority(os.PRIO_PROCESS, thread, 0)
 
     def cleanup(self) -> None:
         if self.cleaned:
