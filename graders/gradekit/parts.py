@@ -7,13 +7,14 @@ take about as long as the longest. A `Part` is one pair's share of the tests; th
 the parts' results (`gradekit.report.merge`).
 
 Tests are dealt longest first, each to the part with the least expected time so far. A test's
-expected time is the shortest it took to pass in this process; before it passed once, a test that
-asks for the kind's `spread` fixture counts as slow and any other as quick.
+expected time is the longest of its last few passing times in this process; before it passed
+once, a test that asks for the kind's `spread` fixture counts as slow and any other as quick.
 """
 
 from __future__ import annotations
 
 import threading
+from collections import deque
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -21,6 +22,7 @@ MOST = 16  # parts of one submission, whatever `Settings.parts` says (a pool has
 SLOW_MS = 1000  # expected time of a test waiting on the device, before one was measured
 QUICK_MS = 10  # ... and of any other test
 SLACK_MS = 100  # parts whose longest takes this much longer than the longest test are enough
+RECENT = 5  # passing times kept per test
 
 
 @dataclass(frozen=True)
@@ -65,13 +67,14 @@ def enough_parts(weights: list[float], most: int) -> int:
 
 
 class Timings:
-    """How long each test took when it passed, per version of an exercise's tests: the shortest seen,
-    since a test waiting on the device cannot pass faster than the device, while a learner's code can
-    make it slower."""
+    """How long each test took when it passed, per version of an exercise's tests: the longest of the
+    last `RECENT` passes. A test whose faults are random (noise that may spare every line, or not)
+    is planned for its slow runs: two of them in one part would take twice as long, while a part
+    too many costs only CPU. A learner's slow code weighs on the next `RECENT` gradings at most."""
 
     def __init__(self) -> None:
         self.lock = threading.Lock()
-        self.known: dict[tuple[str, str], dict[str, int]] = {}
+        self.known: dict[tuple[str, str], dict[str, deque[int]]] = {}
 
     def record(self, report: dict[str, Any]) -> None:
         key = (str(report.get("exercise")), str(report.get("grader", {}).get("tests_hash")))
@@ -80,8 +83,9 @@ class Timings:
         with self.lock:
             known = self.known.setdefault(key, {})
             for test, ms in passed.items():
-                known[test] = min(ms, known.get(test, ms))
+                known.setdefault(test, deque(maxlen=RECENT)).append(ms)
 
     def weights(self, exercise_id: str, tests_hash: str) -> dict[str, int]:
         with self.lock:
-            return dict(self.known.get((exercise_id, tests_hash), {}))
+            known = self.known.get((exercise_id, tests_hash), {})
+            return {test: max(times) for test, times in known.items()}
