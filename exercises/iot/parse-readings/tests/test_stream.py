@@ -71,8 +71,12 @@ def test_noise(submission, device):
 @pytest.mark.points(2)
 def test_cut_lines(submission, device):
     """read_readings() skips cut lines"""
-    device.fault("partial", 0.4)
-    readings = read(submission, device, 6, "the device sent lines cut in the middle (partial)")
+    # Every line sent between 0.1 s and 0.25 s is cut short: the pieces and the next whole line
+    # arrive as one garbled line, with whole lines before and after it.
+    later(0.1, device.fault, "partial", 1.0)
+    timer = later(0.25, device.fault, "partial", 0)
+    readings = read(submission, device, 5, "the device sent lines cut in the middle (partial)")
+    timer.join()
     assert plausible(readings), "a cut line (partial) got through; check each line with parse_reading"
 
 
