@@ -1,3 +1,4 @@
+import threading
 import time
 from contextlib import contextmanager
 
@@ -33,6 +34,26 @@ def link_on(submission, fault, **options):
 
 def frames_since(device, before):
     return device.state()["frames"][before:]
+
+
+def cuts(device):
+    return sum(event["fault"] == "partial" for event in device.record())
+
+
+def cut_next_reply(device):
+    """Cut the device's next reply short, and only that one (a thread switches the fault off once it has)."""
+    before = cuts(device)
+    device.fault("partial", 1.0)
+
+    def watch():
+        deadline = time.monotonic() + 5
+        while cuts(device) == before and time.monotonic() < deadline:
+            time.sleep(0.005)
+        device.fault("partial", 0)
+
+    watcher = threading.Thread(target=watch, daemon=True)
+    watcher.start()
+    return watcher
 
 
 def healthy(device):
@@ -165,10 +186,11 @@ def test_noise(submission, device):
 def test_cut_frames(submission, device):
     """sends again when a reply is cut short"""
     healthy(device)
-    device.fault("partial", 0.4)
+    watcher = cut_next_reply(device)
     started = time.monotonic()
-    with link_on(submission, "replies were cut short (partial)", timeout=0.1, retries=8) as link:
+    with link_on(submission, "a reply was cut short (partial)", timeout=0.1, retries=8) as link:
         values = [link.read_channel(channel) for channel in (2, 1, 0)]
+    watcher.join()
     assert values == [VALUES[2], VALUES[1], VALUES[0]], "a value read while replies were cut short is wrong; a short read is a failed attempt, not a reply"
     assert time.monotonic() - started < 7, "waiting for the rest of a cut reply must stop after `timeout`"
 
@@ -176,15 +198,15 @@ def test_cut_frames(submission, device):
 def test_silent_device(submission, device):
     """gives up with TimeoutError in time when the device is silent"""
     healthy(device)
-    link = submission.FramedLink(PORT, timeout=0.1, retries=2)
+    link = submission.FramedLink(PORT, timeout=0.05, retries=2)
     device.fault("disconnect", 2.0)
     started = time.monotonic()
     try:
         link.ping()
     except TimeoutError:
         elapsed = time.monotonic() - started
-        assert elapsed < 0.6, f"ping() gave up after {elapsed:.1f} s; with timeout=0.1 and retries=2 it should " \
-                              "take about 0.2 s: wait at most `timeout` for each reply"
+        assert elapsed < 0.5, f"ping() gave up after {elapsed:.1f} s; with timeout=0.05 and retries=2 it should " \
+                              "take about 0.1 s: wait at most `timeout` for each reply"
     except LearnerTimeout:
         pytest.fail("the device went silent and ping() never returned; read with the port's timeout and give up "
                     "after `retries` attempts")
