@@ -17,7 +17,7 @@ def test_silent_board(submission, device):
         board.led(True)
     except TimeoutError:
         elapsed = time.monotonic() - started
-        assert elapsed < 0.8, (
+        assert elapsed < 1.0, (
             f"led(True) gave up only after {elapsed:.1f} s; with timeout=0.15 and retries=3 it must give up after "
             "about 0.45 s: wait at most `timeout` for each attempt"
         )
