@@ -236,12 +236,13 @@ START = pytest.StashKey[float]()
 def share(items: list[pytest.Item], part: dict[str, Any]) -> list[pytest.Item]:
     """This part's tests, dealt by expected time as every other part deals them (`gradekit.parts`)."""
     known = part.get("weights") or {}
-    guess = {True: SLOW_MS, False: QUICK_MS}
-    # A known time of 0 ms is a time: a test that passed at once must not count as slow here while the
-    # host, planning how many parts to take, counted it as quick.
-    weights = [float(known[item.nodeid] if item.nodeid in known
-                     else guess[part["spread"] in getattr(item, "fixturenames", ())]) for item in items]
-    owner = deal(weights, int(part["count"]))
+
+    def expected(item: pytest.Item) -> float:
+        if item.nodeid in known:  # 0 ms too: the host planned the parts counting it as quick
+            return float(known[item.nodeid])
+        return float(SLOW_MS if part["spread"] in getattr(item, "fixturenames", ()) else QUICK_MS)
+
+    owner = deal([expected(item) for item in items], int(part["count"]))
     return [item for item, index in zip(items, owner, strict=True) if index == int(part["index"])]
 
 
