@@ -159,8 +159,8 @@ def test_noise(submission, device):
 @pytest.mark.points(2)
 def test_late_answer(submission, device):
     """matches each answer to its command when answers come late"""
-    with board_on(submission, device, "answers came late (delay)", timeout=0.2, retries=3) as board:
-        device.fault("delay", 0.3)
+    with board_on(submission, device, "answers came late (delay)", timeout=0.15, retries=3) as board:
+        device.fault("delay", 0.2)
         first = board.read_analog("A0")
         device.fault("delay", 0)
         second = board.read_analog("A1")
@@ -174,8 +174,11 @@ def test_late_answer(submission, device):
 @pytest.mark.points(2)
 def test_short_disconnect(submission, device):
     """retries through a short disconnect and the board's restart"""
-    with board_on(submission, device, "the board was disconnected for 0.5 s and then restarted",
+    with board_on(submission, device, "the board was disconnected for 0.25 s and then restarted",
                   timeout=0.2, retries=5) as board:
         device.fault("disconnect", 0.5)
+        back = threading.Timer(0.25, device.reconnect)  # the cable is back, the board restarts
+        back.start()
         board.led(True)
+    back.join()
     assert device.state()["led"] is True, "the LED must be on in the end: send the command again after a timeout"
