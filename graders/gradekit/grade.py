@@ -14,7 +14,7 @@ from gradekit.background import in_background
 from gradekit.errors import GradekitError
 from gradekit.kinds import get_kind
 from gradekit.pair import Pair, PairKey, selected_tests
-from gradekit.parts import Part, Timings, enough_parts
+from gradekit.parts import QUICK_MS, SLOW_MS, Part, Timings, enough_parts
 from gradekit.pool import WarmPool
 from gradekit.report import Judged, build_report, failed_report, merge, tests_hash
 from gradekit.sandbox import get_backend
@@ -89,8 +89,9 @@ def _grade(exercise: Exercise, files: dict[str, str], settings: Settings, visibl
 def plan_parts(exercise: Exercise, visible_only: bool, most: int) -> tuple[int, dict[str, int]]:
     """Over how many pairs (at most `most`) to spread a run, and its tests' expected times (ms) by id.
 
-    As few pairs as take about as long as the longest test, where the tests' times are known;
-    else one per test that asks for the kind's `spread` fixture.
+    As few pairs as take about as long as the longest test. A test that has not passed yet counts
+    as the harness deals it (`gradekit.harness.share`): slow if it asks for the kind's `spread`
+    fixture, else quick.
     """
     spread = get_kind(exercise.kind).spread
     if spread is None or most <= 1:
@@ -98,14 +99,16 @@ def plan_parts(exercise: Exercise, visible_only: bool, most: int) -> tuple[int, 
     selected = set(selected_tests(exercise, (path.name for path in exercise.test_files()), visible_only))
     weights = {test: ms for test, ms in TIMINGS.weights(exercise.id, tests_hash(exercise)).items()
                if test.split("::")[0].rsplit("/", 1)[-1] in selected}
-    if weights:
-        return enough_parts(list(weights.values()), most), weights
-    return max(1, min(most, paced_tests(exercise, selected, spread))), {}
+    timed = {(test.split("::")[0].rsplit("/", 1)[-1], test.split("::")[-1].split("[")[0]) for test in weights}
+    unknown = [SLOW_MS if paced else QUICK_MS
+               for name, function, paced in test_functions(exercise, selected, spread) if (name, function) not in timed]
+    return enough_parts([*weights.values(), *unknown], most), weights
 
 
-def paced_tests(exercise: Exercise, names: set[str], fixture: str) -> int:
-    """How many test functions in the files `names` ask for `fixture`, read from their source (never run here)."""
-    count = 0
+def test_functions(exercise: Exercise, names: set[str], fixture: str) -> list[tuple[str, str, bool]]:
+    """The test functions in the files `names` (file, function, whether it asks for `fixture`), read
+    from their source (never run here)."""
+    found = []
     for name in sorted(names):
         try:
             tree = ast.parse((exercise.tests_dir / name).read_bytes())
@@ -114,8 +117,9 @@ def paced_tests(exercise: Exercise, names: set[str], fixture: str) -> int:
         for node in ast.walk(tree):
             if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef) and node.name.startswith("test"):
                 arguments = node.args
-                count += fixture in {a.arg for a in (*arguments.posonlyargs, *arguments.args, *arguments.kwonlyargs)}
-    return count
+                asks = fixture in {a.arg for a in (*arguments.posonlyargs, *arguments.args, *arguments.kwonlyargs)}
+                found.append((name, node.name, asks))
+    return found
 
 
 def _run(exercise: Exercise, files: dict[str, str], visible_only: bool, pairs: list[Pair],

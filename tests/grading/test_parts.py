@@ -7,6 +7,7 @@ in one pair.
 
 from __future__ import annotations
 
+import importlib
 import json
 from pathlib import Path
 
@@ -107,6 +108,25 @@ def test_a_test_known_to_take_no_time_is_dealt_as_quick():
              for i in range(2)]
     assert [[item.nodeid for item in part] for part in parts] == [
         ["t.py::test_long"], ["t.py::test_mid", "t.py::test_instant"]]
+
+
+def test_tests_not_passed_yet_are_planned_as_the_harness_deals_them(sensor, monkeypatch):
+    grading = importlib.import_module("gradekit.grade")  # the module, not the function the package exports
+    timings = Timings()
+    monkeypatch.setattr(grading, "TIMINGS", timings)
+
+    def passed(*tests: tuple[str, int]) -> None:
+        timings.record({"exercise": sensor.id, "grader": {"tests_hash": grading.tests_hash(sensor)},
+                        "tests": [{"id": test, "status": "pass", "duration_ms": ms} for test, ms in tests]})
+
+    # Nothing passed yet: one part for each test that waits on the device, the quick one beside them.
+    assert grading.plan_parts(sensor, False, most=4) == (2, {})
+    passed(("test_examples.py::test_three", 5), ("test_hidden.py::test_port_opened_at_9600", 900))
+    # test_noise_is_skipped has not passed: the harness counts it slow, so the plan keeps its part.
+    assert grading.plan_parts(sensor, False, most=4)[0] == 2
+    passed(("test_hidden.py::test_noise_is_skipped", 40))
+    assert grading.plan_parts(sensor, False, most=4)[0] == 1
+    assert grading.plan_parts(sensor, True, most=4) == (1, {"test_examples.py::test_three": 5})
 
 
 def test_merged_parts_keep_collection_order_and_any_limit_hit():
