@@ -128,14 +128,18 @@ def latency() -> None:
 
 
 def throughput() -> None:
+    from machine import cpu_speedup, describe
     from throughput import gradings_per_minute
 
     # Rounds alternate between the worker counts, so that a drift in this machine's speed during
     # the run (seen here: 15 % within minutes) weighs on both figures alike; each is the median.
     rates: dict[int, list[float]] = {1: [], 2: []}
+    machine = []
     for _ in range(THROUGHPUT_ROUNDS):
+        machine.append(cpu_speedup())
         for workers, measured in rates.items():
             measured.append(gradings_per_minute(workers))
+    print(describe(machine), flush=True)
     print("# gradings per minute by round: " + "; ".join(
         f"{workers} worker{'s' if workers > 1 else ''}: {', '.join(f'{rate:.0f}' for rate in measured)}"
         for workers, measured in rates.items()), flush=True)
