@@ -101,11 +101,11 @@ def plan_parts(exercise: Exercise, visible_only: bool, most: int) -> tuple[int, 
                if test.split("::")[0].rsplit("/", 1)[-1] in selected}
     timed = {(test.split("::")[0].rsplit("/", 1)[-1], test.split("::")[-1].split("[")[0]) for test in weights}
     unknown = [SLOW_MS if paced else QUICK_MS
-               for name, function, paced in test_functions(exercise, selected, spread) if (name, function) not in timed]
+               for name, function, paced in declared_tests(exercise, selected, spread) if (name, function) not in timed]
     return enough_parts([*weights.values(), *unknown], most), weights
 
 
-def test_functions(exercise: Exercise, names: set[str], fixture: str) -> list[tuple[str, str, bool]]:
+def declared_tests(exercise: Exercise, names: set[str], fixture: str) -> list[tuple[str, str, bool]]:
     """The test functions in the files `names` (file, function, whether it asks for `fixture`), read
     from their source (never run here)."""
     found = []
