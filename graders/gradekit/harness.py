@@ -7,6 +7,7 @@ fixtures `submission` and `client`. Results go to a file descriptor the subject 
 from __future__ import annotations
 
 import base64
+import contextlib
 import importlib
 import json
 import os
@@ -44,9 +45,12 @@ HARNESS_FILES = ("gradekit/harness.py", "gradekit/remote.py", "gradekit/channel.
 # file, no debugger, no paste service); fewer plugins make each run cheaper.
 UNUSED_PLUGINS = ("cacheprovider", "stepwise", "doctest", "junitxml", "pastebin", "setuponly", "setupplan",
                   "faulthandler", "debugging")
-# pytest imports its default plugins in every run; a warm harness has them loaded already.
-for _plugin in default_plugins:
-    importlib.import_module(f"_pytest.{_plugin}")
+# pytest imports its default plugins in every run, its argument completion and (from the capture
+# plugin) readline, a C extension with two shared libraries to link; a warm harness has them
+# loaded already.
+for _module in (*(f"_pytest.{plugin}" for plugin in default_plugins), "_pytest._argcomplete", "readline"):
+    with contextlib.suppress(ImportError):
+        importlib.import_module(_module)
 
 
 def cap(text: str, limit: int = TEXT_CAP) -> str:
