@@ -247,14 +247,20 @@ class Pair:
 
 
 def _open_port(backend: Sandbox) -> tuple[int, int, str]:
-    """A pty whose slave only the subject's uid may open; the harness keeps the master (the device)."""
+    """A pty whose slave only the subject may open; the harness keeps the master (the device).
+
+    The subject opens it through its group (its gid is its uid): an owner could change the mode
+    and let anyone on the host read and write the device while the run lasts.
+    """
     master, slave = os.openpty()
     path = os.ttyname(slave)
     host_uid = getattr(backend, "host_uid", None)
     uid = host_uid("subject") if host_uid else None
     if uid is not None:
-        os.chown(path, uid, uid)
-    os.chmod(path, 0o600)
+        os.chown(path, 0, uid)
+        os.chmod(path, 0o660)
+    else:
+        os.chmod(path, 0o600)
     return master, slave, path
 
 
