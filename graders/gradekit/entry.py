@@ -93,6 +93,9 @@ def main() -> None:
 def run_job(config: dict[str, Any], job: dict[str, Any]) -> int:
     """Write the job's files, set the hard limits and run the role's code; the exit code to use."""
     if config["role"] == "subject":
+        from gradekit.sandbox.seccomp import deny_keyrings
+
+        deny_keyrings()
         write_files(WORK_DIR, job["files"])
         apply_limits(job["limits"])
         from gradekit import subject

@@ -10,9 +10,10 @@ ends, every process it started ends with it. That child:
 1. moves itself into the job's control groups (descriptors opened by the host, so the host's
    permission applies), before anything else runs;
 2. unshares fresh mount, network, ipc and uts namespaces;
-3. mounts fresh size-capped tmpfs folders over the work folder, /tmp and the grader folder, a
-   fresh /proc, brings up its own loopback, then drops every capability (bounding set included)
-   and sets no_new_privs, all before the job's files are read;
+3. mounts fresh size-capped tmpfs folders over the work folder, /tmp, the grader folder and
+   /dev/shm, makes /dev read-only, mounts a fresh /proc, brings up its own loopback, then drops
+   every capability (bounding set included) and sets no_new_privs, all before the job's files
+   are read;
 4. runs the job exactly as a cold sandbox would (`gradekit.entry.run_job`).
 
 The template waits for the job process, writes its exit status (or -signal) to the job's status
@@ -41,6 +42,10 @@ CLONE_NEWPID = 0x20000000
 CLONE_NEWNET = 0x40000000
 MS_RDONLY, MS_NOSUID, MS_NODEV, MS_NOEXEC, MS_REMOUNT, MS_BIND = 1, 2, 4, 8, 32, 4096
 MS_REC, MS_PRIVATE = 0x4000, 1 << 18
+MS_NOATIME, MS_NODIRATIME = 1024, 2048
+# Flags a remount must keep (the kernel locks them on a mount copied from its creator's namespace);
+# statvfs reports them with the same values. Relatime, the kernel's default, needs no flag.
+KEPT_FLAGS = MS_NOSUID | MS_NODEV | MS_NOEXEC | MS_NOATIME | MS_NODIRATIME
 PR_CAPBSET_DROP, PR_SET_NO_NEW_PRIVS = 24, 38
 PR_CAP_AMBIENT, PR_CAP_AMBIENT_CLEAR_ALL = 47, 4
 CAPABILITY_VERSION_3 = 0x20080522
@@ -114,6 +119,10 @@ def fresh_mounts(disk_mb: int, writable: list[str], keep: list[str]) -> None:
         os.close(fd)
         if not os.statvfs(path).f_flag & os.ST_RDONLY:
             raise OSError(f"{path} is writable after binding it again")
+    # /dev is the template's, shared by every job it forks: read-only, with a fresh /dev/shm (whose
+    # pages would otherwise stay charged to the memory cgroup the next job gets).
+    _mount("tmpfs", "/dev/shm", "tmpfs", MS_NOSUID | MS_NODEV | MS_NOEXEC, size)
+    _mount("none", "/dev", None, MS_BIND | MS_REMOUNT | MS_RDONLY | (os.statvfs("/dev").f_flag & KEPT_FLAGS))
     _mount("proc", "/proc", "proc", MS_NOSUID | MS_NODEV | MS_NOEXEC)
 
 
@@ -156,13 +165,13 @@ def _job_process(header: dict[str, Any], fds: dict[str, int], cgroups: list[int]
         for fd in cgroups:
             os.write(fd, b"0")
             os.close(fd)
+        os.dup2(fds["output"], 1)  # first, so that the host sees why a setup step failed
+        os.dup2(fds["output"], 2)
+        os.close(fds["output"])
         unshare_namespaces()
         fresh_mounts(int(header["disk"]), list(header.get("writable", [])), list(header.get("keep", [])))
         loopback_up()
         drop_capabilities()
-        os.dup2(fds["output"], 1)
-        os.dup2(fds["output"], 2)
-        os.close(fds["output"])
         os.chdir(WORK_DIR)
         config = {"role": header["role"], "channel_fd": fds["channel"], "report_fd": fds.get("report")}
         code = run_job(config, read_job(fds["job"]))

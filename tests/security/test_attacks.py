@@ -10,6 +10,7 @@ import json
 import textwrap
 
 import pytest
+from gradekit import grade, load_exercise
 
 ANY_FAIL = {"tests_failed", "crashed", "timeout", "memory_limit", "output_limit"}
 
@@ -242,12 +243,52 @@ def test_symlinks_planted_for_the_host_are_never_followed(attack, host_dir):
     assert target.read_text() == "unchanged"
 
 
+LEAVE_BEHIND = textwrap.dedent("""
+    import ctypes
+    for path in ('/tmp/left-behind', 'left-behind', '/dev/shm/left-behind', '/dev/left-behind'):
+        try:
+            open(path, 'w').write('x' * (1 << 20))
+        except OSError:
+            pass
+    libc = ctypes.CDLL(None, use_errno=True)
+    print('ADD_KEY', [libc.syscall(248, b'user', b'left-behind', b'x', 1, ring) for ring in (-4, -5, -3)])
+""")
+LOOK_FOR_IT = textwrap.dedent("""
+    import ctypes, os
+    libc = ctypes.CDLL(None, use_errno=True)
+    found = [p for p in ('/tmp/left-behind', 'left-behind', '/dev/shm/left-behind', '/dev/left-behind')
+             if os.path.exists(p)]
+    found += [ring for ring in (-4, -5, -3) if libc.syscall(250, 10, ring, b'user', b'left-behind', 0) >= 0]
+    print('LEFT', found)
+""")
+
+
 def test_nothing_survives_for_the_next_submission(attack):
-    """Does a file left by one submission stay invisible to the next?"""
-    attack("open('/tmp/left-behind', 'w').write('x')\nopen('left-behind', 'w').write('x')\n" + HONEST_EMPTY)
-    report = attack("import os\nprint('LEFT', os.path.exists('/tmp/left-behind') or os.path.exists('left-behind'))\n"
-                    + HONEST_EMPTY)
-    assert "LEFT False" in report["tests"][0]["output"]
+    """Does anything one submission leaves (files in the work folder, /tmp, /dev or /dev/shm, keys in
+    the kernel's keyrings) stay out of reach of the next, even forked from the same templates?"""
+    report = attack(LEAVE_BEHIND + HONEST_EMPTY)
+    assert "ADD_KEY [-1, -1, -1]" in report["tests"][0]["output"], "a key was added to a keyring"
+    report = attack(LOOK_FOR_IT + HONEST_EMPTY)
+    assert "LEFT []" in report["tests"][0]["output"]
+
+
+def test_shared_memory_left_behind_costs_the_next_submission_nothing(attack):
+    """Does memory a submission leaves in /dev/shm count against the next one's memory limit?"""
+    hog = ("import os\ntry:\n    open(f'/dev/shm/{os.urandom(4).hex()}', 'wb').write(b'x' * (96 << 20))\n"
+           "except OSError:\n    pass\n")
+    attack(hog + HONEST_EMPTY)
+    attack(hog + HONEST_EMPTY)
+    report = attack("block = bytearray(160 << 20)\n" + HONEST_EMPTY)  # fits only if no hog is still charged
+    assert report["reason"] == "tests_failed", report["message"]
+
+
+def test_the_serial_port_stays_closed_to_the_host(content_root, sandbox_settings):
+    """Can the learner's code open the serial port to every user of the host by changing its mode?"""
+    exercise = load_exercise(content_root / "exercises" / "demo" / "sensor")
+    source = "import os\ndef read_temperatures(port, count):\n    os.chmod(port, 0o666)\n    return [20.0] * count\n"
+    report = grade(exercise, {"sensor.py": source}, sandbox_settings)
+    assert report["status"] == "fail"
+    assert all(test["status"] == "fail" and "PermissionError" in test["message"] for test in report["tests"]), report
 
 
 def test_hidden_tests_and_solution_are_unreachable(attack):
