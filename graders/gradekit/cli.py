@@ -37,12 +37,23 @@ def grade_command(exercise_dir: str, submission: str, fmt: str = "text", output:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     report = grade(exercise, files, settings or Settings(), visible_only=visible_only)
-    text = FORMATS[fmt](report, exercise)
-    if output:
-        Path(output).write_text(text, encoding="utf-8")
-    else:
-        sys.stdout.write(text)
+    write_report(FORMATS[fmt](report, exercise), output)
     return EXIT.get(str(report["status"]), 2)
+
+
+def write_report(text: str, output: str | None) -> None:
+    """Write a rendered report as UTF-8 to `output`, or to standard output whatever its encoding."""
+    data = text.encode("utf-8", "replace")  # a report holds no lone surrogates; were one left, "?"
+    if output:
+        Path(output).write_bytes(data)
+        return
+    stream = getattr(sys.stdout, "buffer", None)
+    if stream is None:  # a text-only stream put in place of standard output
+        sys.stdout.write(data.decode("utf-8"))
+        return
+    sys.stdout.flush()
+    stream.write(data)
+    stream.flush()
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -12,6 +12,8 @@ from gradekit.spec import Exercise
 
 TEXT_LINES = 20
 LOCATION = re.compile(r'File "(?P<file>[^"]+)", line (?P<line>\d+)')
+# Characters XML 1.0 cannot carry, even escaped.
+NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
 def to_json(report: dict[str, Any], exercise: Exercise) -> str:
@@ -39,7 +41,7 @@ def to_junit(report: dict[str, Any], exercise: Exercise) -> str:
     tests = report["tests"]
     suites = ElementTree.Element("testsuites")
     suite = ElementTree.SubElement(suites, "testsuite", {
-        "name": report["exercise"],
+        "name": _xml(report["exercise"]),
         "tests": str(len(tests)),
         "failures": str(sum(t["status"] == "fail" for t in tests)),
         "errors": str(sum(t["status"] == "error" for t in tests) + (report["status"] == "error")),
@@ -48,21 +50,26 @@ def to_junit(report: dict[str, Any], exercise: Exercise) -> str:
     })
     for test in tests:
         case = ElementTree.SubElement(suite, "testcase", {
-            "classname": report["exercise"].replace("/", "."), "name": test["name"],
+            "classname": _xml(report["exercise"].replace("/", ".")), "name": _xml(test["name"]),
             "time": f"{(test.get('duration_ms') or 0) / 1000:.3f}",
         })
         if test["status"] in ("fail", "error"):
             element = ElementTree.SubElement(case, "failure" if test["status"] == "fail" else "error",
-                                             {"message": test.get("message") or ""})
-            element.text = test.get("output") or test.get("message") or ""
+                                             {"message": _xml(test.get("message") or "")})
+            element.text = _xml(test.get("output") or test.get("message") or "")
         elif test["status"] == "skipped":
-            ElementTree.SubElement(case, "skipped", {"message": test.get("message") or ""})
+            ElementTree.SubElement(case, "skipped", {"message": _xml(test.get("message") or "")})
     if report["status"] == "error" or (report["status"] == "fail" and not tests):
         case = ElementTree.SubElement(suite, "testcase", {"classname": "grader", "name": "grading"})
         tag = "error" if report["status"] == "error" else "failure"
-        ElementTree.SubElement(case, tag, {"message": report.get("message") or report.get("reason") or ""})
+        ElementTree.SubElement(case, tag, {"message": _xml(report.get("message") or report.get("reason") or "")})
     ElementTree.indent(suites)
     return '<?xml version="1.0" encoding="utf-8"?>\n' + ElementTree.tostring(suites, encoding="unicode") + "\n"
+
+
+def _xml(text: str) -> str:
+    """`text` with each character XML cannot carry replaced by U+FFFD."""
+    return NOT_XML.sub("\ufffd", str(text))
 
 
 def _escape(text: str) -> str:

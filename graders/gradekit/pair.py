@@ -274,14 +274,20 @@ def _send_job(fd: int, job: dict[str, Any]) -> None:
 
 
 def _read_events(fd: int) -> tuple[HarnessEvents, Task]:
+    """Read the harness's events in the background, at most EVENTS_CAP bytes of them.
+
+    Past the cap the reading stops and `too_large` says so: the run is then stopped, and the
+    report puts it down to the learner's output (the harness bounds what it writes of its own).
+    """
     events = HarnessEvents()
 
     def read() -> None:
         size = 0
         with os.fdopen(os.dup(fd), "rb") as stream:
-            for line in stream:
+            while line := stream.readline(EVENTS_CAP + 1 - size):  # never more than the cap in memory
                 size += len(line)
                 if size > EVENTS_CAP:
+                    events.too_large = EVENTS_CAP
                     break
                 try:
                     event = json.loads(line)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import hashlib
+import math
+import re
 import threading
 from dataclasses import dataclass, field
 from typing import Any
@@ -16,7 +18,14 @@ STATUSES = ("pass", "fail", "error")
 REASONS = ("tests_failed", "syntax_error", "timeout", "memory_limit", "output_limit", "crashed",
            "bad_submission", "grader_error")
 TEST_STATUSES = ("pass", "fail", "error", "skipped")
+CAUSES = ("syntax_error", "timeout", "crashed")  # what a test's or the subject's failure may be put down to
 TEXT_CAP = 4096
+NOTES_CAP = 10
+# Characters a report never carries (DESIGN.md: test output is plain text): lone surrogates, which
+# cannot be written as UTF-8, and control characters but tab and newline (NUL, which PostgreSQL
+# text refuses; ESC, which starts terminal sequences; C1 controls, carriage returns).
+SURROGATE = re.compile("[\ud800-\udfff]")
+CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 def tests_hash(exercise: Exercise) -> str:
@@ -47,33 +56,104 @@ def base_report(exercise: Exercise, backend: str) -> dict[str, Any]:
 def failed_report(exercise: Exercise, backend: str, status: str, reason: str, message: str) -> dict[str, Any]:
     report = base_report(exercise, backend)
     report.update(status=status, reason=reason, message=message[:TEXT_CAP])
-    return report
+    return clean(report)
+
+
+def clean(value: Any) -> Any:
+    """`value` with every string in it cleaned (`clean_text`): a report is shown, stored and written as is."""
+    if isinstance(value, str):
+        return clean_text(value)
+    if isinstance(value, dict):
+        return {clean(key): clean(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [clean(item) for item in value]
+    return value
+
+
+def clean_text(text: str) -> str:
+    """`text` without lone surrogates (each becomes U+FFFD) and control characters but tab and newline
+    (a CR LF becomes a newline); any other text, Unicode included, is kept as it is."""
+    return CONTROL.sub("", SURROGATE.sub("\ufffd", text).replace("\r\n", "\n"))
 
 
 @dataclass
 class HarnessEvents:
-    """What the harness wrote: tests in collection order and their results."""
+    """What the harness wrote: tests in collection order and their results.
+
+    Each event is kept in the shape the report needs whatever its fields hold (their text comes
+    from the learner's code): a field of another type counts as missing.
+    """
 
     collected: list[dict[str, Any]] = field(default_factory=list)
     results: dict[str, dict[str, Any]] = field(default_factory=dict)
     artifacts: list[dict[str, Any]] = field(default_factory=list)
     collect_errors: list[str] = field(default_factory=list)
     done: dict[str, Any] | None = None
+    too_large: int | None = None  # the byte cap the events passed, when the host stopped reading there
     finished: threading.Event = field(default_factory=threading.Event)  # set on "done" or end of stream
 
     def add(self, event: dict[str, Any]) -> None:
         kind = event.get("event")
         if kind == "collected":
-            self.collected.append(event)
+            order = event.get("order")
+            self.collected.append({"id": str(event.get("id")), "name": _text(event.get("name")) or str(event.get("id")),
+                                   "order": order if type(order) is int else 0})
         elif kind == "test":
-            self.results[str(event.get("id"))] = event
+            self.results[str(event.get("id"))] = _test_result(event)
         elif kind == "artifact":
-            self.artifacts.append({k: event.get(k) for k in ("name", "media_type", "test", "data")})
+            artifact = {k: event.get(k) for k in ("name", "media_type", "test", "data")}
+            if all(type(artifact[k]) is str for k in ("name", "media_type", "data")) and (
+                    artifact["test"] is None or type(artifact["test"]) is str):
+                self.artifacts.append(artifact)
         elif kind == "collect_error":
-            self.collect_errors.append(str(event.get("message", "")))
+            self.collect_errors.append(_text(event.get("message")))
         elif kind == "done":
-            self.done = event
+            self.done = _done(event)
             self.finished.set()
+
+
+def _text(value: Any, limit: int = TEXT_CAP) -> str:
+    return value[:limit] if type(value) is str else ""
+
+
+def _amount(value: Any, default: int | float) -> int | float:
+    finite = type(value) in (int, float) and math.isfinite(value) and value >= 0
+    return value if finite else default
+
+
+def _test_result(event: dict[str, Any]) -> dict[str, Any]:
+    status, cause = event.get("status"), event.get("cause")
+    return {
+        "id": str(event.get("id")), "name": _text(event.get("name")) or str(event.get("id")),
+        "status": status if status in TEST_STATUSES else "error",
+        "points": _amount(event.get("points"), 0), "max_points": _amount(event.get("max_points"), 1),
+        "visible": event.get("visible") is True,
+        "message": _text(event.get("message")), "output": _text(event.get("output")),
+        "duration_ms": int(_amount(event.get("duration_ms"), 0)),
+        "cause": cause if cause in CAUSES else None,
+    }
+
+
+def _done(event: dict[str, Any]) -> dict[str, Any]:
+    subject: dict[str, Any] = event["subject"] if type(event.get("subject")) is dict else {}
+    error, cause, notes = subject.get("error"), subject.get("cause"), event.get("notes")
+    return {"event": "done", "subject": {
+        "loaded": subject.get("loaded") is True,
+        "error": _subject_error(error) if error else None,
+        "cause": cause if cause in CAUSES else None,
+    }, "notes": [_text(note) for note in notes[:NOTES_CAP] if type(note) is str] if type(notes) is list else []}
+
+
+def _subject_error(error: Any) -> dict[str, Any]:
+    """What the report says of the learner's code failing to load: its type, message and place."""
+    if type(error) is not dict:
+        return {"type": "Exception", "message": _text(error)}
+    found: dict[str, Any] = {"type": _text(error.get("type"), 200) or "Exception",
+                             "message": _text(error.get("message"))}
+    if _text(error.get("filename"), 200):
+        lineno = error.get("lineno")
+        found.update(filename=_text(error.get("filename"), 200), lineno=lineno if type(lineno) is int else None)
+    return found
 
 
 @dataclass
@@ -102,6 +182,7 @@ def merge(parts: list[Judged]) -> Judged:
         # Artifacts of a test come from the part that ran it; those of the learner's code (its
         # first message, the same in every part) from the first part only.
         events.artifacts += [a for a in part.events.artifacts if a.get("test") or part is parts[0]]
+        events.too_large = events.too_large or part.events.too_large
     events.collected.sort(key=lambda event: int(event.get("order") or 0))
     if all(part.events.done is not None for part in parts):
         subjects = [(part.events.done or {}).get("subject") or {} for part in parts]
@@ -109,7 +190,7 @@ def merge(parts: list[Judged]) -> Judged:
             "loaded": all(subject.get("loaded") for subject in subjects),
             "error": next((s["error"] for s in subjects if s.get("error")), None),
             "cause": next((s["cause"] for s in subjects if s.get("cause")), None),
-        }}
+        }, "notes": (parts[0].events.done or {}).get("notes") or []}
     events.finished.set()
     return Judged(events, _merged_outcome([p.subject for p in parts]), _merged_outcome([p.harness for p in parts]),
                   any(part.timed_out for part in parts))
@@ -137,13 +218,27 @@ def limit_message(reason: str, limits: Limits) -> str:
 
 
 def build_report(exercise: Exercise, backend: str, judged: Judged) -> dict[str, Any]:
-    """Decide the verdict from plain data: the harness's results and how each sandbox ended."""
+    """Decide the verdict from plain data: the harness's results and how each sandbox ended.
+
+    Never raises: a report the harness's events cannot make is the grader's error.
+    """
+    try:
+        report = _verdict(exercise, backend, judged)
+    except Exception as exc:  # the last-resort result: grading failed here, not the learner's code
+        report = base_report(exercise, backend)
+        report["message"] = f"The grader could not read the harness's results ({type(exc).__name__}: {exc})."
+    return clean(report)
+
+
+def _verdict(exercise: Exercise, backend: str, judged: Judged) -> dict[str, Any]:
     events, subject, harness, timed_out = judged.events, judged.subject, judged.harness, judged.timed_out
     report = base_report(exercise, backend)
     if events.collect_errors:
         report["message"] = "The exercise's tests could not be loaded:\n" + events.collect_errors[0][:TEXT_CAP]
         return report
-    if events.done is None and not timed_out and not subject.memory_exceeded and not subject.output_exceeded:
+    stopped = _harness_limit(events, harness)
+    if (events.done is None and stopped is None and not timed_out and not subject.memory_exceeded
+            and not subject.output_exceeded):
         report["message"] = "The grader stopped unexpectedly.\n" + harness.output[-TEXT_CAP:]
         return report
     tests, causes = [], set()
@@ -161,33 +256,47 @@ def build_report(exercise: Exercise, backend: str, judged: Judged) -> dict[str, 
     report["artifacts"] = events.artifacts
     report["score"] = _number(sum(float(t["points"] or 0) for t in tests))
     report["max_score"] = _number(sum(float(t["max_points"] or 0) for t in tests))
-    subject_info = (events.done or {}).get("subject") or {}
+    done = events.done or {}
+    subject_info = done.get("subject") or {}
     error = subject_info.get("error") or {}
     if subject_info.get("cause"):
         causes.add(str(subject_info["cause"]))
-    reason = _reason(error, subject, timed_out, causes, tests)
+    reason = _reason(error, subject, stopped, timed_out, causes, tests)
     if reason is None:
         report.update(status="pass", reason=None, message="All tests passed.")
-        return report
-    report.update(status="fail", reason=reason)
-    if reason == "syntax_error":
-        where = f" in {error.get('filename')}, line {error.get('lineno')}" if error.get("filename") else ""
-        report["message"] = f"SyntaxError{where}: {error.get('message')}"
-    elif reason == "crashed" and error:
-        report["message"] = f"Your code could not be loaded: {error.get('type')}: {error.get('message')}"
     else:
-        report["message"] = limit_message(reason, exercise.limits) or _failed_summary(tests)
+        report.update(status="fail", reason=reason, message=_message(reason, error, stopped, exercise.limits, tests))
+    report["message"] = "\n".join([report["message"], *done.get("notes", [])])
     return report
 
 
-def _reason(error: dict[str, Any], subject: Outcome, timed_out: bool, causes: set[str],
-            tests: list[dict[str, Any]]) -> str | None:
+def _harness_limit(events: HarnessEvents, harness: Outcome) -> tuple[str, str] | None:
+    """The limit the harness hit on what the learner's code gave it, if one stopped the run: its
+    reason and message.
+
+    The hidden tests pass with the reference solution (`learnpath check`), so a harness that runs
+    out of memory, or records more than the host reads, does so on the learner's values and output.
+    """
+    if events.too_large is not None:
+        return "output_limit", (f"Your code's output and results came to more than {events.too_large // 2**20} MB, "
+                                "more than the grader records, and grading was stopped. Print less and return "
+                                "smaller values.")
+    if events.done is None and harness.memory_exceeded:
+        return "memory_limit", ("Checking what your code returned took more memory than the grader has, and "
+                                "grading was stopped. Return smaller values (fewer items, less nesting).")
+    return None
+
+
+def _reason(error: dict[str, Any], subject: Outcome, stopped: tuple[str, str] | None, timed_out: bool,
+            causes: set[str], tests: list[dict[str, Any]]) -> str | None:
     if error.get("type") == "SyntaxError" or "syntax_error" in causes:
         return "syntax_error"
     if subject.memory_exceeded:
         return "memory_limit"
     if subject.output_exceeded:
         return "output_limit"
+    if stopped:
+        return stopped[0]
     if timed_out or subject.timed_out or "timeout" in causes:
         return "timeout"
     if error or "crashed" in causes:
@@ -195,6 +304,19 @@ def _reason(error: dict[str, Any], subject: Outcome, timed_out: bool, causes: se
     if not tests or any(t["status"] != "pass" for t in tests):
         return "tests_failed"
     return None
+
+
+def _message(reason: str, error: dict[str, Any], stopped: tuple[str, str] | None, limits: Limits,
+             tests: list[dict[str, Any]]) -> str:
+    if reason == "syntax_error":
+        where = f" in {error.get('filename')}, line {error.get('lineno')}" if error.get("filename") else ""
+        return f"SyntaxError{where}: {error.get('message')}"
+    if reason == "crashed" and error:
+        detail = f": {error['message']}" if error.get("message") else ""
+        return f"Your code could not be loaded: {error.get('type')}{detail}"
+    if stopped and reason == stopped[0]:
+        return stopped[1]
+    return limit_message(reason, limits) or _failed_summary(tests)
 
 
 def _failed_summary(tests: list[dict[str, Any]]) -> str:

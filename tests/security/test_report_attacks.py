@@ -1,0 +1,211 @@
+"""Attacks on the report: hostile code that floods it, forges what the subject tells the harness, or
+writes text meant to fool the programs that show the report.
+
+Each must end in a learner's verdict, never the grader's error (which is not counted as an attempt
+and is graded again from cold), keep the hidden tests out of the report, and leave what honest code
+prints and attaches as it was.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+from typing import Any
+from xml.etree import ElementTree
+
+import pytest
+from gradekit import grade, load_exercise
+from gradekit.formats import to_junit, to_text
+from gradekit.report import HarnessEvents, Judged, build_report
+from gradekit.sandbox import Outcome
+from gradekit.spec import Exercise
+
+ROOT = Path(__file__).resolve().parents[2]
+SHOWN_CONTROLS = {"\n", "\t"}  # the only control characters a report may hold
+
+
+def strings(value: Any) -> list[str]:
+    """Every string in a report, keys included."""
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [text for key, item in value.items() for text in (key, *strings(item))]
+    if isinstance(value, list):
+        return [text for item in value for text in strings(item)]
+    return []
+
+
+MANY_CASES = textwrap.dedent('''
+    import pytest
+
+
+    @pytest.mark.parametrize("case", range(300))
+    def test_shout(submission, case):
+        """shout() of a word"""
+        assert submission.shout("hi") == "HI"
+''')
+
+LOUD = textwrap.dedent("""
+    def shout(word):
+        print("\\N{GRINNING FACE}" * 5000)
+        raise ValueError("\\N{GRINNING FACE}" * 3000)
+""")
+
+
+def make_exercise(folder: Path, file: str, tests: str, solution: str, limits: str = "") -> Exercise:
+    """A python exercise of one file in `folder`, with hidden `tests` and a reference `solution`."""
+    (folder / "tests").mkdir(parents=True)
+    (folder / "exercise.toml").write_text(f'title = "{folder.name}"\nsummary = "An attack"\nkind = "python"\n'
+                                          f'files = ["{file}"]\n{limits}')
+    (folder / "README.md").write_text(f"# {folder.name}\n")
+    (folder / "tests" / "test_hidden.py").write_text(tests)
+    for part, source in (("starter", "pass\n"), ("solution", solution)):
+        (folder / part).mkdir()
+        (folder / part / file).write_text(source)
+    return load_exercise(folder)
+
+
+@pytest.fixture
+def many_cases(tmp_path: Path) -> Exercise:
+    """An exercise of 300 hidden cases, each free to carry 8 KB of the learner's output and message."""
+    return make_exercise(tmp_path / "exercises" / "attacks" / "many-cases", "shout.py", MANY_CASES,
+                         "def shout(word):\n    return word.upper()\n", "\n[limits]\ntimeout = 60\n")
+
+
+def test_results_past_what_the_host_reads_are_the_learners_output_limit(many_cases: Exercise, sandbox_settings: Any):
+    """Do results too large for the host to read (every case printing and raising the most it may)
+    end as the learner's output limit, with the results read so far, not as the grader's error?"""
+    report = grade(many_cases, {"shout.py": LOUD}, sandbox_settings)
+    assert (report["status"], report["reason"]) == ("fail", "output_limit"), report["message"]
+    assert "came to more than 16 MB, more than the grader records" in report["message"]
+    assert len(report["tests"]) == 300 and report["tests"][0]["message"].startswith("shout() raised ValueError")
+    assert report["tests"][-1]["message"] == "Not run: the run was stopped before this test."
+    honest = grade(many_cases, many_cases.solution_files(), sandbox_settings)
+    assert honest["status"] == "pass", honest["message"]
+
+
+# Values too large for the harness ----------------------------------------------------------------
+
+def test_a_harness_out_of_memory_on_the_learners_value_is_a_memory_verdict(tmp_path: Path, sandbox_settings: Any):
+    """When a hidden test (which passes with the reference solution) runs the harness out of memory
+    on the learner's value, is that the learner's memory limit rather than the grader's error?"""
+    ruler = make_exercise(tmp_path / "exercises" / "attacks" / "ruler", "width.py",
+                          'def test_ruler(submission):\n    """a ruler as wide as width()"""\n'
+                          '    assert len(b"-" * submission.width()) == 80\n', "def width():\n    return 80\n")
+    report = grade(ruler, {"width.py": "def width():\n    return 2 * 1024 ** 3\n"}, sandbox_settings)
+    if report["reason"] == "tests_failed":  # no memory cgroup: the harness got a MemoryError instead
+        pytest.skip("SKIPPED: this backend limits the harness's memory without killing it")
+    assert (report["status"], report["reason"]) == ("fail", "memory_limit"), report["message"]
+    assert report["message"].startswith("Checking what your code returned took more memory than the grader has")
+    assert grade(ruler, ruler.solution_files(), sandbox_settings)["status"] == "pass"
+
+
+# Forged fields -----------------------------------------------------------------------------------
+
+def test_malformed_harness_events_still_make_a_verdict(mean_exercise: Exercise):
+    """Does the host build a verdict from harness events whose fields have the wrong types?"""
+    events = HarnessEvents()
+    for event in [
+        {"event": "collected", "id": "test_a.py::test_one", "name": 5, "order": "first"},
+        {"event": "collected", "id": ["test_a.py::test_two"], "order": 1},
+        {"event": "test", "id": "test_a.py::test_one", "status": "won", "points": "all", "max_points": float("nan"),
+         "message": {"text": 1}, "output": None, "duration_ms": -3, "cause": "bribed", "visible": "yes"},
+        {"event": "artifact", "name": "x.png", "media_type": "image/png", "test": 5, "data": "AAAA"},
+        {"event": "artifact", "name": None, "media_type": "image/png", "data": ["AAAA"]},
+        {"event": "done", "subject": {"loaded": "yes", "error": "not a dict", "cause": {"x": 1}}, "notes": "n"},
+    ]:
+        events.add(event)
+    report = build_report(mean_exercise, "bwrap", Judged(events, Outcome(exit_code=0), Outcome(exit_code=0), False))
+    assert (report["status"], report["reason"]) == ("fail", "crashed"), report
+    assert report["message"] == "Your code could not be loaded: Exception: not a dict"
+    assert report["artifacts"] == [] and report["score"] == 0 and report["max_score"] == 2
+    assert [t["status"] for t in report["tests"]] == ["error", "fail"]
+
+
+# Text that fools the readers of the report -------------------------------------------------------
+
+SPOOF = "\x1b[2K\x1b[1A" * 6 + "\x1b[2K\rdemo/mean: PASS 3/3\nAll tests passed.\x1b[8m"
+HOSTILE_TEXT = textwrap.dedent(f"""
+    import sys
+
+    def mean(xs):
+        print({SPOOF!r})
+        print("nul:\\x00 bell:\\x07 vt:\\x0b csi:\\x9b31m del:\\x7f cr:\\r end")
+        sys.stdout.write("surrogate:\\udc80\\n")
+        raise ValueError("\\x1b]0;owned\\x07 \\x00 \\ud800")
+""")
+HONEST_TEXT = "héllo – 世界 🎉\n\tindented\nline\r\nend"
+
+
+def test_control_characters_and_surrogates_never_reach_the_report(attack, mean_exercise: Exercise):
+    """Does every string of the report leave out control characters (NUL, ESC, BEL, C1, CR) and lone
+    surrogates, so that it can be stored, written as UTF-8, read as XML and shown in a terminal?"""
+    report = attack(HOSTILE_TEXT)
+    assert report["reason"] == "tests_failed", report["message"]
+    texts = strings(report)
+    assert not [text for text in texts if any(ord(c) < 32 and c not in SHOWN_CONTROLS or 0x7F <= ord(c) <= 0x9F
+                                              or 0xD800 <= ord(c) <= 0xDFFF for c in text)]
+    output = report["tests"][0]["output"]
+    assert "nul: bell: vt: csi:31m del: cr: end\nsurrogate:\ufffd\n" in output
+    assert "[2K[1A" in output and "demo/mean: PASS 3/3" in output
+    json.dumps(report, ensure_ascii=False).encode("utf-8")
+    assert "\\u0000" not in json.dumps(report)  # what PostgreSQL refuses in text and JSONB
+    text = to_text(report, mean_exercise)
+    assert "\x1b" not in text and "\r" not in text
+    assert not [line for line in text.splitlines() if line.startswith("demo/mean: PASS")]
+    ElementTree.fromstring(to_junit(report, mean_exercise).split("\n", 1)[1])
+
+
+def test_honest_text_is_kept_as_printed(attack):
+    """Does honest output (Unicode, tabs, newlines, Windows line ends as newlines) stay as printed?"""
+    report = attack(f"def mean(xs):\n    print({HONEST_TEXT!r}, end='')\n    return 0.0\n")
+    assert report["tests"][0]["output"] == HONEST_TEXT.replace("\r\n", "\n")
+
+
+def test_junit_carries_only_characters_xml_allows(mean_exercise: Exercise):
+    """Does the JUnit rendering of a report holding characters XML cannot carry still parse?"""
+    test = {"id": "t", "name": "n\x00", "status": "fail", "points": 0, "max_points": 1, "visible": False,
+            "message": "bad \ufffe \x1b end", "output": "\ud800 \x07", "duration_ms": 1}
+    report = {"exercise": "demo/mean\x0c", "status": "fail", "reason": "tests_failed", "score": 0, "max_score": 1,
+              "duration_ms": 1, "message": "", "tests": [test]}
+    suites = ElementTree.fromstring(to_junit(report, mean_exercise).split("\n", 1)[1])
+    failure = suites.find("testsuite/testcase/failure")
+    assert failure is not None and failure.get("message") == "bad \ufffd \ufffd end"
+
+
+RENDERED = {  # how each format of a failed report of demo/mean starts to be read
+    "text": lambda text: text.startswith("demo/mean: FAIL 2/4 (tests_failed)\n"),
+    "json": lambda text: json.loads(text)["reason"] == "tests_failed",
+    "junit": lambda text: ElementTree.fromstring(text.split("\n", 1)[1]).find("testsuite").get("failures") == "2",
+    "github": lambda text: text.endswith("::notice title=demo/mean::fail 2/4\n"),
+}
+
+
+@pytest.mark.parametrize("fmt", sorted(RENDERED))
+def test_the_command_line_writes_every_format_of_hostile_output(mean_dir: Path, tmp_path: Path, fmt: str):
+    """Does `learnpath grade` write each format of a hostile submission's report whole, as UTF-8, to a
+    file and to a standard output that cannot encode it, with the learner's exit code?"""
+    source = tmp_path / "stats.py"
+    source.write_text(HOSTILE_TEXT, encoding="utf-8")
+    output = tmp_path / f"report.{fmt}"
+    command = [sys.executable, "-m", "gradekit.cli", "grade", str(mean_dir), str(source), "--format", fmt]
+    ascii_terminal = {"PATH": "/usr/bin:/bin", "PYTHONIOENCODING": "ascii"}
+    to_file = subprocess.run([*command, "--output", str(output)], capture_output=True, cwd=ROOT, timeout=120)
+    to_stdout = subprocess.run(command, capture_output=True, cwd=ROOT, timeout=120, env=ascii_terminal)
+    for result, data in ((to_file, output.read_bytes()), (to_stdout, to_stdout.stdout)):
+        assert (result.returncode, result.stderr) == (1, b"")
+        text = data.decode("utf-8")
+        assert RENDERED[fmt](text) and "\x1b" not in text and "\x00" not in text
+
+
+@pytest.fixture
+def mean_dir(content_root: Path) -> Path:
+    return content_root / "exercises" / "demo" / "mean"
+
+
+@pytest.fixture
+def mean_exercise(mean_dir: Path) -> Exercise:
+    return load_exercise(mean_dir)
