@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import socket
 import struct
 from typing import Any
@@ -11,6 +12,15 @@ from gradekit.errors import ChannelError, SubjectGone
 
 HEADER = struct.Struct("!I")
 MAX_MESSAGE = 32 * 1024 * 1024
+# Parsed, a message costs memory per value far more than per byte (`[[],[],...]` is 3 bytes but
+# some 60 bytes of objects a list), so how many values a message may hold is limited as well.
+MAX_VALUES = 2_000_000
+STRING = re.compile(rb'"[^"\\]*(?:\\.[^"\\]*)*"')
+
+
+class TooManyValues(ChannelError):
+    """A message held more values, or deeper nesting, than the receiver builds. It was read whole,
+    so the channel carries on with the next message."""
 
 
 class Channel:
@@ -37,8 +47,13 @@ class Channel:
         (size,) = HEADER.unpack(self._read(HEADER.size))
         if size > MAX_MESSAGE:
             raise ChannelError(f"message of {size} bytes is over the {MAX_MESSAGE} byte limit")
+        data = self._read(size)
+        if size > MAX_VALUES and values(data) > MAX_VALUES:  # a shorter message cannot hold that many
+            raise TooManyValues(f"it holds more than {MAX_VALUES:,} values")
         try:
-            message = json.loads(self._read(size))
+            message = json.loads(data)
+        except RecursionError:
+            raise TooManyValues("it is nested too deeply") from None
         except ValueError as exc:
             raise ChannelError("a message was not valid JSON") from exc
         if type(message) is not dict:
@@ -61,3 +76,15 @@ class Channel:
 
     def close(self) -> None:
         self.sock.close()
+
+
+def values(data: bytes) -> int:
+    """About how many values the JSON text `data` holds: its commas and opening brackets outside strings."""
+
+    def count(text: bytes) -> int:
+        return text.count(b",") + text.count(b"[") + text.count(b"{")
+
+    found = count(data)
+    if found > MAX_VALUES:  # those inside strings counted too: count again without the strings
+        found = count(STRING.sub(b"", data))
+    return found

@@ -31,6 +31,7 @@ from gradekit.remote import (
     LoadError,
     NotPlainValue,
     Submission,
+    ValueTooLarge,
     http_client,
 )
 from gradekit.suite import Suite
@@ -271,7 +272,7 @@ def explain(exc: BaseException | None, reveal: bool, report: pytest.TestReport) 
         if text.startswith("DID NOT RAISE "):
             text = f"Expected {text.removeprefix('DID NOT RAISE ')} to be raised, but nothing was raised."
         return text, None, ""
-    if isinstance(exc, NotPlainValue):
+    if isinstance(exc, NotPlainValue | ValueTooLarge):
         return str(exc), None, ""
     if isinstance(exc, AssertionError):
         text = str(exc)

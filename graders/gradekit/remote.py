@@ -14,7 +14,7 @@ from typing import Any
 import httpx
 
 from gradekit import codec
-from gradekit.channel import Channel
+from gradekit.channel import Channel, TooManyValues
 from gradekit.errors import ChannelError, SubjectGone
 
 
@@ -36,6 +36,10 @@ class LearnerGone(AssertionError):
 
 class NotPlainValue(AssertionError):
     """A handle to a learner object was used where a plain value was needed."""
+
+
+class ValueTooLarge(AssertionError):
+    """The learner's code answered with a value too large for the harness to build."""
 
 
 def _short(text: str, limit: int = 60) -> str:
@@ -90,6 +94,8 @@ class Connection:
         try:
             self.channel.send(message)
             reply = self.channel.receive(timeout=wait)
+        except TooManyValues as exc:
+            raise ValueTooLarge(f"{what} returned a value too large to check: {exc}. Return a smaller value.") from None
         except TimeoutError:
             self._break("timeout", f"An earlier call, {what}, never returned.")
             raise LearnerTimeout(

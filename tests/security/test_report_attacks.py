@@ -89,6 +89,42 @@ def test_results_past_what_the_host_reads_are_the_learners_output_limit(many_cas
 
 # Values too large for the harness ----------------------------------------------------------------
 
+def forged_reply(value: str) -> str:
+    """Learner code whose every answer to a call is the raw JSON text `value` (bytes)."""
+    return textwrap.dedent(f"""
+        import struct
+        import gradekit.channel as channel
+
+        send = channel.Channel.send
+
+        def forged(self, message):
+            if message.get("ok") and "value" in message:
+                body = b'{{"id":%d,"ok":true,"output":"","value":' % message["id"] + {value} + b"}}"
+                self.sock.sendall(struct.pack("!I", len(body)) + body)
+                return None
+            return send(self, message)
+
+        channel.Channel.send = forged
+
+        def mean(xs):
+            return 0.0
+    """)
+
+
+@pytest.mark.parametrize(("value", "why"), [
+    pytest.param('b"[" + b"[]," * 9_999_999 + b"[]]"', "it holds more than 2,000,000 values", id="ten million lists"),
+    pytest.param('b"[" * 100_000 + b"]" * 100_000', "it is nested too deeply", id="deep nesting"),
+])
+def test_answers_too_large_to_build_fail_the_test(attack, value, why):
+    """Does an answer small on the wire but too large to build in the harness (millions of values,
+    or nesting deeper than the parser goes) fail the test that asked, saying why, and leave the
+    learner's code answering the next test?"""
+    report = attack(forged_reply(value))
+    assert report["reason"] == "tests_failed", report["message"]
+    assert len(report["tests"]) == 3 and all(t["message"].startswith("mean(") and t["message"].endswith(
+        f") returned a value too large to check: {why}. Return a smaller value.") for t in report["tests"])
+
+
 def test_a_harness_out_of_memory_on_the_learners_value_is_a_memory_verdict(tmp_path: Path, sandbox_settings: Any):
     """When a hidden test (which passes with the reference solution) runs the harness out of memory
     on the learner's value, is that the learner's memory limit rather than the grader's error?"""
