@@ -167,8 +167,8 @@ class Harness:
         self.emit({
             "event": "done",
             "subject": {
-                "loaded": bool(hello.get("ok")),
-                "error": hello.get("error"),
+                "loaded": hello.get("ok") is True,
+                "error": hello.get("error"),  # checked by the connection when the hello came
                 "cause": self.connection.cause,
             },
         })

@@ -74,14 +74,15 @@ class Connection:
                 self._break("timeout", f"Your code took longer than {self.load_timeout:g} s to load.")
             except (SubjectGone, ChannelError):
                 self._break("crashed", "Your program exited while it was being loaded (did it call exit()?).")
-            if self.hello is not None and self.hello.get("output"):
-                self.output.append(str(self.hello["output"]))
+            if self.hello is not None:
+                checked_hello(self.hello)
+                if self.hello.get("output"):
+                    self.output.append(str(self.hello["output"]))
         if self.broken:
             raise (LearnerTimeout if self.cause == "timeout" else LearnerGone)(self.broken)
         assert self.hello is not None
-        if not self.hello.get("ok"):
-            error = self.hello.get("error") or {}
-            raise LoadError(error)
+        if not self.hello["ok"]:
+            raise LoadError(self.hello["error"])
 
     def _break(self, cause: str, message: str) -> None:
         self.cause, self.broken = cause, message
@@ -107,7 +108,7 @@ class Connection:
         if reply.get("output"):
             self.output.append(str(reply["output"]))
         if not reply.get("ok"):
-            raise learner_exception(reply.get("error") or {}, what)
+            raise learner_exception(reply.get("error"), what)
         return reply.get("value")
 
     def decode(self, data: Any) -> Any:
@@ -122,20 +123,54 @@ class LoadError(AssertionError):
         where = ""
         if error.get("type") == "SyntaxError" and error.get("filename"):
             where = f" ({error['filename']}, line {error.get('lineno')})"
-        super().__init__(f"Your code could not be loaded: {error.get('type')}{where}: {error.get('message')}")
+        message = f": {error['message']}" if error.get("message") else ""
+        super().__init__(f"Your code could not be loaded: {error.get('type')}{where}{message}")
 
 
-def learner_exception(error: dict[str, Any], what: str) -> BaseException:
+def checked_hello(hello: dict[str, Any]) -> None:
+    """Give the subject's first message the types the harness relies on: `ok` a bool, and an `error`
+    (`plain_error`) exactly when it is not ok."""
+    hello["ok"] = hello.get("ok") is True
+    if hello["ok"]:
+        hello.pop("error", None)
+    else:
+        hello["error"] = plain_error(hello.get("error"))
+
+
+def plain_error(error: Any) -> dict[str, Any]:
+    """The subject's description of a learner exception (`gradekit.subject.describe_error`), in the
+    types and sizes it has there, whatever the subject sent."""
+    error = error if type(error) is dict else {}
+    bases = error.get("bases")
+    info = {
+        "type": _text(error.get("type"), 200) or "Exception",
+        "builtin": error.get("builtin") is True,
+        "bases": [base for base in bases if type(base) is str][:6] if type(bases) is list else [],
+        "message": _text(error.get("message"), 2000),
+        "traceback": _text(error.get("traceback"), 8000),
+    }
+    if "filename" in error:
+        info["filename"] = _text(error["filename"], 200)
+        info["lineno"] = error.get("lineno") if type(error.get("lineno")) is int else None
+    return info
+
+
+def _text(value: Any, limit: int) -> str:
+    return value[:limit] if type(value) is str else ""
+
+
+def learner_exception(error: Any, what: str) -> BaseException:
     """An exception of the same built-in type (or built on its nearest built-in base), with the learner's traceback."""
-    type_name = str(error.get("type", "Exception"))
-    message = str(error.get("message", ""))
+    error = plain_error(error)
+    type_name = str(error["type"])
+    message = str(error["message"])
     exc_type = _exception_type(error, type_name)
     try:
         exc = exc_type(type_name, message) if issubclass(exc_type, LearnerError) else exc_type(message)
     except Exception:
         exc = LearnerError(type_name, message)
     exc.learner_error = {"what": what, "type": type_name, "message": message,  # type: ignore[attr-defined]
-                         "traceback": str(error.get("traceback", ""))}
+                         "traceback": error["traceback"]}
     return exc
 
 

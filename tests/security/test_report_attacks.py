@@ -141,6 +141,65 @@ def test_a_harness_out_of_memory_on_the_learners_value_is_a_memory_verdict(tmp_p
 
 # Forged fields -----------------------------------------------------------------------------------
 
+def forged_hello(fields: str) -> str:
+    """Learner code whose first message to the harness is `fields` (a Python expression)."""
+    return textwrap.dedent(f"""
+        import gradekit.channel as channel
+
+        send = channel.Channel.send
+
+        def forged(self, message):
+            if message.get("hello"):
+                message = {{"hello": True, **{fields}}}
+            return send(self, message)
+
+        channel.Channel.send = forged
+
+        def mean(xs):
+            return 0.0
+    """)
+
+
+@pytest.mark.parametrize("fields", [
+    pytest.param('{"ok": False, "error": "not a dict", "output": ""}', id="error a string"),
+    pytest.param('{"ok": "yes", "error": {"type": ["SyntaxError"], "message": {"a": 1}, "filename": 7,'
+                 ' "lineno": "one", "traceback": 5, "bases": "ValueError", "builtin": 1}, "output": 12}',
+                 id="every field of the wrong type"),
+    pytest.param('{"ok": False, "error": {"type": "E" * 100_000, "message": "m" * 1_000_000}}', id="huge error"),
+])
+def test_a_forged_first_message_is_the_learners_crash(attack, fields):
+    """Does a first message whose fields have the wrong types or sizes count as the learner's code
+    failing to load, with a readable message, instead of crashing the grader?"""
+    report = attack(forged_hello(fields))
+    assert report["reason"] == "crashed", report["message"]
+    assert report["message"].startswith("Your code could not be loaded: ")
+    assert len(report["message"]) < 4096 and all(len(t["message"]) <= 4096 for t in report["tests"])
+
+
+FORGED_ERRORS = textwrap.dedent("""
+    import gradekit.channel as channel
+
+    send = channel.Channel.send
+
+    def forged(self, message):
+        if "value" in message or "error" in message:
+            message = {"id": message["id"], "ok": False, "error": ["boom"], "output": {"not": "text"}}
+        return send(self, message)
+
+    channel.Channel.send = forged
+
+    def mean(xs):
+        return 0.0
+""")
+
+
+def test_forged_errors_in_answers_fail_the_tests(attack):
+    """Does an answer whose error is not a description of an exception fail the test that asked?"""
+    report = attack(FORGED_ERRORS)
+    assert report["reason"] == "tests_failed", report["message"]
+    assert [t["message"] for t in report["tests"] if not t["visible"]] == ["mean() raised Exception"] * 2
+
+
 def test_malformed_harness_events_still_make_a_verdict(mean_exercise: Exercise):
     """Does the host build a verdict from harness events whose fields have the wrong types?"""
     events = HarnessEvents()
