@@ -1,16 +1,19 @@
 """The harness: runs the hidden tests with pytest and writes one JSON line per result.
 
 It runs in its own sandbox and never runs learner code; it talks to the subject through the
-fixtures `submission` and `client`. Results go to a file descriptor the subject cannot reach.
+fixtures `submission` and `client`. Results go to a file descriptor the subject cannot reach; what
+they carry from the subject (attachments, serial traces, its first message) is checked and capped.
 """
 
 from __future__ import annotations
 
 import base64
+import binascii
 import contextlib
 import importlib
 import json
 import os
+import re
 import threading
 import time
 from pathlib import Path
@@ -37,8 +40,19 @@ from gradekit.remote import (
 from gradekit.suite import Suite
 
 TEXT_CAP = 4096
-TRACE_CAP = 400
+TRACE_CAP = 400  # the last events of a serial trace kept per test
+TRACE_DATA_CAP = 256  # characters of one trace event's data kept
 SERIAL_TRACE = "application/vnd.learnpath.serial-trace+json"
+# Attachments are counted as the bytes of their event lines: one attachment, and all of a run's
+# together (shared by the parts of a spread run), stay well under what the host reads (EVENTS_CAP).
+ATTACHMENT_CAP = 4 * 1024 * 1024
+ATTACHMENTS_CAP = 8 * 1024 * 1024
+NAME_CAP = 200
+NOTES_CAP = 10  # notes on left-out attachments of the run as a whole
+# What the subject's first message may attach to the run as a whole (a notebook's plots and tables).
+RUN_ATTACHMENT_TYPES = ("image/png", "text/html")
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+BASE64 = re.compile(r"[A-Za-z0-9+/]*={0,2}")
 HARNESS_FILES = ("gradekit/harness.py", "gradekit/remote.py", "gradekit/channel.py", "gradekit/codec.py")
 
 
@@ -78,7 +92,8 @@ class Harness:
         self.report = os.fdopen(report_fd, "w", buffering=1, encoding="utf-8")
         self.visible = visible
         self.data_dir = data_dir
-        self.artifacts: list[dict[str, Any]] = []
+        self.attachment_room = ATTACHMENTS_CAP // max(int(part["count"]) if part else 1, 1)
+        self.notes: list[str] = []  # attachments of the run as a whole that were left out
         self.results: dict[str, dict[str, Any]] = {}
         self.device: Device | None = None
         self.device_stop = threading.Event()
@@ -161,9 +176,11 @@ class Harness:
 
     def pytest_sessionfinish(self) -> None:
         hello = self.connection.hello or {}
-        for artifact in hello.get("artifacts") or []:
-            if isinstance(artifact, dict):
-                self.emit({"event": "artifact", **{k: artifact.get(k) for k in ("name", "media_type", "test", "data")}})
+        artifacts = hello.get("artifacts")
+        for artifact in artifacts if type(artifacts) is list else []:
+            note = self.attach_run_artifact(artifact)
+            if note and note not in self.notes and len(self.notes) < NOTES_CAP:
+                self.notes.append(note)
         self.emit({
             "event": "done",
             "subject": {
@@ -171,6 +188,7 @@ class Harness:
                 "error": hello.get("error"),  # checked by the connection when the hello came
                 "cause": self.connection.cause,
             },
+            "notes": self.notes,
         })
         self.report.close()
 
@@ -209,33 +227,80 @@ class Harness:
             "duration_ms": int((time.monotonic() - item.stash.get(START, time.monotonic())) * 1000),
             "cause": cause,
         }
-        self.results[item.nodeid] = result
+        notes = []
         if status == "fail":
-            self.attach_frame(item)
+            notes.append(self.attach_frame(item))
         if self.device is not None and "device" in getattr(item, "funcargs", {}):
-            trace = self.device.record()[-TRACE_CAP:]
-            self.emit({"event": "artifact", "name": f"{item.name}-serial.json", "media_type": SERIAL_TRACE,
-                       "test": item.nodeid, "data": json.dumps(trace)})
+            trace = [cut_trace_event(event) for event in self.device.record()[-TRACE_CAP:]]
+            notes.append(self.attach(f"{item.name}-serial.json", SERIAL_TRACE, item.nodeid, json.dumps(trace)))
+        note = "\n".join(filter(None, notes))
+        if note:
+            result["message"] = f"{cap(message, TEXT_CAP - len(note) - 1)}\n{note}".lstrip("\n")
+        self.results[item.nodeid] = result
         self.emit(result)
 
-    def attach_frame(self, item: pytest.Item) -> None:
-        """A failed game test shows the screen as it was when the test failed."""
+    def attach_frame(self, item: pytest.Item) -> str:
+        """A failed game test shows the screen as it was when the test failed; a note if it cannot."""
         game = getattr(item, "funcargs", {}).get("game")
         if not isinstance(game, Game) or not game.started or self.connection.broken:
-            return
+            return ""
         try:
             png = game.frame()
         except Exception:  # the game may be the reason the test failed; the verdict stands without a frame
-            return
-        name = item.name.replace("/", "_")
-        self.emit({"event": "artifact", "name": f"{name}.png", "media_type": "image/png", "test": item.nodeid,
-                   "data": base64.b64encode(png).decode()})
+            return ""
+        name = f"{item.name.replace('/', '_')}.png"
+        if not png.startswith(PNG_SIGNATURE):
+            return f"The screen was not attached: {name} is not a PNG image."
+        return self.attach(name, "image/png", item.nodeid, base64.b64encode(png).decode())
+
+    def attach_run_artifact(self, artifact: Any) -> str:
+        """Forward one attachment of the subject's first message when it has the shape a kind gives it."""
+        if type(artifact) is not dict or type(artifact.get("name")) is not str or type(artifact.get("data")) is not str:
+            return "An attachment of your run was left out: it was not a named piece of text."
+        name, media_type, data = artifact["name"][:NAME_CAP], artifact.get("media_type"), artifact["data"]
+        if media_type not in RUN_ATTACHMENT_TYPES:
+            return f"The attachment {name} was left out: its type is not one of {', '.join(RUN_ATTACHMENT_TYPES)}."
+        if media_type == "image/png" and not is_png(data):
+            return f"The attachment {name} was left out: it is not a PNG image in base64."
+        return self.attach(name, str(media_type), None, data)
+
+    def attach(self, name: str, media_type: str, test: str | None, data: str) -> str:
+        """Emit an attachment, or leave it out and say why when it would make the run's record too large."""
+        line = json.dumps({"event": "artifact", "name": name, "media_type": media_type, "test": test, "data": data})
+        size = len(line) + 1  # ASCII: json.dumps escapes every other character
+        if size > ATTACHMENT_CAP:
+            return (f"The attachment {name} was left out: at {size / 2**20:.1f} MB it is over the "
+                    f"{ATTACHMENT_CAP // 2**20} MB an attachment may take.")
+        if size > self.attachment_room:
+            return (f"The attachment {name} was left out: the attachments of this run are over the "
+                    f"{ATTACHMENTS_CAP // 2**20} MB they may take together.")
+        self.attachment_room -= size
+        self.report.write(line + "\n")
+        return ""
 
     def emit(self, event: dict[str, Any]) -> None:
         self.report.write(json.dumps(event, default=str) + "\n")
 
 
 START = pytest.StashKey[float]()
+
+
+def cut_trace_event(event: dict[str, Any]) -> dict[str, Any]:
+    """A serial trace event with its data cut to TRACE_DATA_CAP characters, saying how much was left out."""
+    data = event.get("data")
+    if isinstance(data, str) and len(data) > TRACE_DATA_CAP:
+        event["data"] = f"{data[:TRACE_DATA_CAP]}… ({len(data) - TRACE_DATA_CAP} more bytes)"
+    return event
+
+
+def is_png(data: str) -> bool:
+    """Is `data` base64 text of a PNG image?"""
+    if BASE64.fullmatch(data) is None or len(data) % 4:
+        return False
+    try:
+        return base64.b64decode(data[:12], validate=True).startswith(PNG_SIGNATURE)
+    except binascii.Error:
+        return False
 
 
 def share(items: list[pytest.Item], part: dict[str, Any]) -> list[pytest.Item]:

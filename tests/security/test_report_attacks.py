@@ -8,6 +8,7 @@ prints and attaches as it was.
 
 from __future__ import annotations
 
+import base64
 import json
 import subprocess
 import sys
@@ -19,6 +20,7 @@ from xml.etree import ElementTree
 import pytest
 from gradekit import grade, load_exercise
 from gradekit.formats import to_junit, to_text
+from gradekit.harness import ATTACHMENT_CAP, ATTACHMENTS_CAP, SERIAL_TRACE, TRACE_CAP, TRACE_DATA_CAP
 from gradekit.report import HarnessEvents, Judged, build_report
 from gradekit.sandbox import Outcome
 from gradekit.spec import Exercise
@@ -36,6 +38,172 @@ def strings(value: Any) -> list[str]:
     if isinstance(value, list):
         return [text for item in value for text in strings(item)]
     return []
+
+
+def hidden_code(exercise: Exercise) -> list[str]:
+    """The lines of code of an exercise's hidden tests that are long enough to be recognised."""
+    lines = []
+    for path in exercise.test_files():
+        if path.name not in exercise.visible_tests:
+            lines += [line.strip() for line in path.read_text().splitlines() if len(line.strip()) > 24]
+    return lines
+
+
+@pytest.fixture
+def hostile(content_root: Path, sandbox_settings: Any, host_secret: tuple[Path, str]):
+    """Grade a hostile file against one of the demo exercises (a cold pair) and check that the verdict
+    is the learner's and the report gives nothing hidden away."""
+
+    def run(name: str, source: str) -> dict[str, Any]:
+        exercise = load_exercise(content_root / "exercises" / "demo" / name)
+        report = grade(exercise, {exercise.files[0]: source}, sandbox_settings)
+        text = "\n".join(strings(report))
+        assert report["status"] == "fail", report["message"]
+        assert host_secret[1] not in text, "a host secret leaked into the report"
+        assert not [line for line in hidden_code(exercise) if line in text], "the hidden tests leaked"
+        return report
+
+    return run
+
+
+# Attachments and the size of the record ----------------------------------------------------------
+
+SERIAL_FLOOD = textwrap.dedent("""
+    import os, time
+
+    def read_temperatures(port, count):
+        fd = os.open(port, os.O_RDWR | os.O_NOCTTY)
+        junk = bytes(range(128, 256)) * 32  # each byte is escaped twice on its way to the report
+        end = time.monotonic() + 1
+        while time.monotonic() < end:
+            try:
+                os.write(fd, junk)
+            except BlockingIOError:
+                pass
+        os.close(fd)
+        return []
+""")
+
+
+def test_a_flood_of_the_serial_port_is_cut_in_the_trace(hostile):
+    """Does flooding the simulated device leave each test's trace cut to a few bytes per event,
+    saying how much was left out, instead of a record too large to read?"""
+    report = hostile("sensor", SERIAL_FLOOD)
+    assert report["reason"] == "tests_failed", report["message"]
+    traces = [json.loads(a["data"]) for a in report["artifacts"] if a["media_type"] == SERIAL_TRACE]
+    assert traces and all(0 < len(trace) <= TRACE_CAP for trace in traces)
+    cut = [event["data"] for trace in traces for event in trace if event["data"].endswith(" more bytes)")]
+    assert cut and all(len(data) < TRACE_DATA_CAP + 30 for data in cut)
+    assert sum(len(a["data"]) for a in report["artifacts"]) <= ATTACHMENTS_CAP
+
+
+def test_the_serial_traces_of_honest_code_are_whole(content_root: Path, sandbox_settings: Any):
+    """Does the reference solution's trace keep every line the device sent, uncut?"""
+    exercise = load_exercise(content_root / "exercises" / "demo" / "sensor")
+    report = grade(exercise, exercise.solution_files(), sandbox_settings)
+    assert report["status"] == "pass", report["message"]
+    traces = [json.loads(a["data"]) for a in report["artifacts"] if a["media_type"] == SERIAL_TRACE]
+    events = [event for trace in traces for event in trace]
+    assert events and all(set(event) == {"t", "dir", "data", "fault"} for event in events)
+    assert all(event["data"].endswith("\r\n") and "more bytes" not in event["data"] for event in events)
+    assert report["message"] == "All tests passed."
+
+
+FORGED_ATTACHMENTS = textwrap.dedent("""
+    import base64
+    import gradekit.channel as channel
+
+    def png(size):
+        return base64.b64encode(b"\\x89PNG\\r\\n\\x1a\\n" + bytes(size)).decode()
+
+    ARTIFACTS = [
+        {"name": "big.png", "media_type": "image/png", "test": None, "data": png(3_500_000)},
+        *[{"name": f"many-{i}.png", "media_type": "image/png", "test": None, "data": png(1_500_000)}
+          for i in range(6)],
+        {"name": "fake.png", "media_type": "image/png", "test": None, "data": "A" * 4096},
+        {"name": "page.exe", "media_type": "application/x-msdownload", "test": None, "data": "MZ"},
+        {"name": "mine.png", "media_type": "image/png", "test": "test_hidden.py::test_floats", "data": png(10)},
+        "not an attachment", {"name": 5, "data": []},
+    ]
+    send = channel.Channel.send
+
+    def forged(self, message):
+        if message.get("hello"):
+            message["artifacts"] = ARTIFACTS
+        return send(self, message)
+
+    channel.Channel.send = forged
+
+    def mean(xs):
+        return 0.0
+""")
+
+
+def test_attachments_forged_in_the_first_message_are_checked_and_capped(attack):
+    """Are attachments the learner's code adds to its first message left out, with a note, when they
+    are too large, too many, not what they say they are or not attachments at all?"""
+    report = attack(FORGED_ATTACHMENTS)
+    assert report["reason"] == "tests_failed", report["message"]
+    kept = report["artifacts"]
+    assert all(len(a["data"]) < ATTACHMENT_CAP and a["test"] is None and a["media_type"] == "image/png"
+               for a in kept)
+    assert sum(len(a["data"]) for a in kept) <= ATTACHMENTS_CAP
+    assert {"big.png", "fake.png", "page.exe"}.isdisjoint(a["name"] for a in kept)
+    notes = report["message"]
+    assert "The attachment big.png was left out: at 4.5 MB it is over the 4 MB an attachment may take." in notes
+    assert "the attachments of this run are over the 8 MB they may take together" in notes
+    assert "The attachment fake.png was left out: it is not a PNG image in base64." in notes
+    assert "The attachment page.exe was left out: its type is not one of image/png, text/html." in notes
+    assert "it was not a named piece of text" in notes
+
+
+HUGE_FRAMES = textwrap.dedent("""
+    import pygame
+
+    calls = []
+
+    def save(surface, buffer, name=None):  # every other frame is no PNG at all
+        calls.append(1)
+        buffer.write(b"\\x89PNG\\r\\n\\x1a\\n" + bytes(6 * 1024 * 1024) if len(calls) % 2 else b"GIF89a")
+
+    pygame.image.save = save
+
+    class Game:
+        def __init__(self, screen):
+            self.x = 0
+
+        def handle_event(self, event):
+            pass
+
+        def update(self, dt):
+            pass
+
+        def draw(self, screen):
+            screen.fill((0, 0, 0))
+
+        def state(self):
+            return {"x": self.x}
+""")
+
+
+def test_game_frames_too_large_or_not_png_are_left_out(hostile, content_root: Path, sandbox_settings: Any):
+    """Is a failed game test's screen left out, with a note, when the game makes it huge or no PNG,
+    while an honest game's screens are attached as before?"""
+    report = hostile("paddle", HUGE_FRAMES)
+    assert report["reason"] == "tests_failed", report["message"]
+    assert report["artifacts"] == []
+    failed = [t for t in report["tests"] if t["status"] == "fail"]
+    assert failed and all("was left out: at 8.0 MB it is over the 4 MB" in t["message"]
+                          or "The screen was not attached:" in t["message"] for t in failed)
+    assert any("is not a PNG image" in t["message"] for t in failed)
+
+    paddle = load_exercise(content_root / "exercises" / "demo" / "paddle")
+    honest = grade(paddle, paddle.starter_files(), sandbox_settings)
+    failed = [t for t in honest["tests"] if t["status"] == "fail"]
+    frames = {a["test"]: base64.b64decode(a["data"]) for a in honest["artifacts"]}
+    assert failed and {t["id"] for t in failed} <= set(frames)
+    assert all(frame.startswith(b"\x89PNG") for frame in frames.values())
+    assert not any("left out" in t["message"] or "not attached" in t["message"] for t in failed)
 
 
 MANY_CASES = textwrap.dedent('''
