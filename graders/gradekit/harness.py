@@ -232,7 +232,8 @@ class Harness:
             notes.append(self.attach_frame(item))
         if self.device is not None and "device" in getattr(item, "funcargs", {}):
             trace = [cut_trace_event(event) for event in self.device.record()[-TRACE_CAP:]]
-            notes.append(self.attach(f"{item.name}-serial.json", SERIAL_TRACE, item.nodeid, json.dumps(trace)))
+            data = base64.b64encode(json.dumps(trace).encode()).decode()  # artifacts' data is base64
+            notes.append(self.attach(f"{item.name}-serial.json", SERIAL_TRACE, item.nodeid, data))
         note = "\n".join(filter(None, notes))
         if note:
             result["message"] = f"{cap(message, TEXT_CAP - len(note) - 1)}\n{note}".lstrip("\n")

@@ -7,6 +7,7 @@ in one pair.
 
 from __future__ import annotations
 
+import base64
 import importlib
 import json
 from pathlib import Path
@@ -154,7 +155,8 @@ def test_a_submission_is_spread_over_warm_pairs_and_judged_as_in_one(sensor, poo
     assert spread["grader"]["parts"] == 2 and spread["grader"]["sandbox"] == "warm"
     assert spread["status"] == "pass" and spread["score"] == spread["max_score"] == one["score"]
     assert comparable(spread) == comparable(one)
-    traces = {a["test"]: json.loads(a["data"]) for a in spread["artifacts"] if a["media_type"] == TRACE}
+    traces = {a["test"]: json.loads(base64.b64decode(a["data"]))
+              for a in spread["artifacts"] if a["media_type"] == TRACE}
     assert len(traces) == 2, "each test that used the device has its own trace"
     noisy = [test for test, events in traces.items() if any(e["fault"] == "noise" for e in events)]
     assert len(noisy) == 1 and noisy[0].endswith("test_noise_is_skipped")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import json
 import os
 import re
@@ -15,6 +16,7 @@ import pytest
 import serial
 from gradekit import Settings, grade, load_exercise
 from gradekit.devices import make_device
+from learnpath.learn.feedback import serial_trace
 
 FRAGILE = """
 import serial
@@ -42,8 +44,10 @@ def test_reference_passes_with_a_serial_trace_per_test(sensor):
     assert report["status"] == "pass", report
     traces = [a for a in report["artifacts"] if a["media_type"] == "application/vnd.learnpath.serial-trace+json"]
     assert len(traces) == 2
-    events = json.loads(traces[0]["data"])
+    events = json.loads(base64.b64decode(traces[0]["data"]))
     assert any(e["fault"] == "noise" for e in events) and {e["dir"] for e in events} == {"tx"}
+    rows, cut = serial_trace(traces[0]["data"])  # as the feedback panel draws it
+    assert len(rows) == len(events) and not cut
 
 
 def test_fragile_code_fails_under_noise(sensor):

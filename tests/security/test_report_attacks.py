@@ -90,7 +90,7 @@ def test_a_flood_of_the_serial_port_is_cut_in_the_trace(hostile):
     saying how much was left out, instead of a record too large to read?"""
     report = hostile("sensor", SERIAL_FLOOD)
     assert report["reason"] == "tests_failed", report["message"]
-    traces = [json.loads(a["data"]) for a in report["artifacts"] if a["media_type"] == SERIAL_TRACE]
+    traces = [json.loads(base64.b64decode(a["data"])) for a in report["artifacts"] if a["media_type"] == SERIAL_TRACE]
     assert traces and all(0 < len(trace) <= TRACE_CAP for trace in traces)
     cut = [event["data"] for trace in traces for event in trace if event["data"].endswith(" more bytes)")]
     assert cut and all(len(data) < TRACE_DATA_CAP + 30 for data in cut)
@@ -102,7 +102,7 @@ def test_the_serial_traces_of_honest_code_are_whole(content_root: Path, sandbox_
     exercise = load_exercise(content_root / "exercises" / "demo" / "sensor")
     report = grade(exercise, exercise.solution_files(), sandbox_settings)
     assert report["status"] == "pass", report["message"]
-    traces = [json.loads(a["data"]) for a in report["artifacts"] if a["media_type"] == SERIAL_TRACE]
+    traces = [json.loads(base64.b64decode(a["data"])) for a in report["artifacts"] if a["media_type"] == SERIAL_TRACE]
     events = [event for trace in traces for event in trace]
     assert events and all(set(event) == {"t", "dir", "data", "fault"} for event in events)
     assert all(event["data"].endswith("\r\n") and "more bytes" not in event["data"] for event in events)
