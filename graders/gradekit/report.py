@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import logging
 import math
 import re
 import threading
@@ -12,6 +13,8 @@ from typing import Any
 from gradekit import __version__
 from gradekit.sandbox import Outcome
 from gradekit.spec import Exercise, Limits
+
+log = logging.getLogger(__name__)
 
 SCHEMA = "learnpath.report/1"
 STATUSES = ("pass", "fail", "error")
@@ -239,7 +242,9 @@ def _verdict(exercise: Exercise, backend: str, judged: Judged) -> dict[str, Any]
     stopped = _harness_limit(events, harness)
     if (events.done is None and stopped is None and not timed_out and not subject.memory_exceeded
             and not subject.output_exceeded):
-        report["message"] = "The grader stopped unexpectedly.\n" + harness.output[-TEXT_CAP:]
+        # Its output may quote the hidden tests: it goes to the grader's log, not to the learner.
+        log.warning("the harness of %s stopped before it was done:\n%s", exercise.id, harness.output[-TEXT_CAP:])
+        report["message"] = "The grader stopped unexpectedly; this is not a verdict on your code."
         return report
     tests, causes = [], set()
     for item in events.collected:

@@ -388,6 +388,18 @@ def test_malformed_harness_events_still_make_a_verdict(mean_exercise: Exercise):
     assert [t["status"] for t in report["tests"]] == ["error", "fail"]
 
 
+def test_a_harness_that_stops_early_keeps_its_output_from_the_learner(mean_exercise: Exercise, caplog):
+    """Does the harness's own output (which may quote hidden tests) go to the log, not into the report?"""
+    events = HarnessEvents()
+    events.add({"event": "collected", "id": "test_hidden.py::test_floats", "name": "floats", "order": 0})
+    quoted = "    assert mean([1.5, 2.5]) == 2.0\nE   Fatal Python error: Segmentation fault"
+    report = build_report(mean_exercise, "bwrap", Judged(
+        events, Outcome(exit_code=0), Outcome(exit_code=-11, output=quoted), False))
+    assert (report["status"], report["reason"]) == ("error", "grader_error")
+    assert "[1.5, 2.5]" not in json.dumps(report) and "not a verdict on your code" in report["message"]
+    assert "[1.5, 2.5]" in caplog.text
+
+
 # Text that fools the readers of the report -------------------------------------------------------
 
 SPOOF = "\x1b[2K\x1b[1A" * 6 + "\x1b[2K\rdemo/mean: PASS 3/3\nAll tests passed.\x1b[8m"
