@@ -8,7 +8,7 @@ import socket
 import struct
 from typing import Any
 
-from gradekit.errors import ChannelError, SubjectGone
+from gradekit.errors import ChannelError, SubjectGone, TooManyValues
 
 HEADER = struct.Struct("!I")
 MAX_MESSAGE = 32 * 1024 * 1024
@@ -16,11 +16,6 @@ MAX_MESSAGE = 32 * 1024 * 1024
 # some 60 bytes of objects a list), so how many values a message may hold is limited as well.
 MAX_VALUES = 2_000_000
 STRING = re.compile(rb'"[^"\\]*(?:\\.[^"\\]*)*"')
-
-
-class TooManyValues(ChannelError):
-    """A message held more values, or deeper nesting, than the receiver builds. It was read whole,
-    so the channel carries on with the next message."""
 
 
 class Channel:

@@ -4,7 +4,8 @@
     ├── SpecError          a track or exercise file is malformed (names file, field and fix)
     ├── SandboxError       a sandbox could not be started or cleaned up (an infrastructure fault)
     └── ChannelError       the harness/subject channel broke or carried something not allowed
-        └── SubjectGone    the subject process exited or stopped answering
+        ├── SubjectGone    the subject process exited or stopped answering
+        └── TooManyValues  a message held more values than the receiver builds (read whole)
 
 A learner's mistake is never an exception here: it is a verdict in the report.
 """
@@ -37,3 +38,8 @@ class ChannelError(GradekitError):
 
 class SubjectGone(ChannelError):
     """The subject process exited or stopped answering."""
+
+
+class TooManyValues(ChannelError):
+    """A message held more values, or deeper nesting, than the receiver builds. It was read whole,
+    so the channel carries on with the next message."""
