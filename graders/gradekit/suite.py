@@ -18,6 +18,10 @@ The tests folder holds `mutants.toml`:
     file = "mutants/no_check.py"  # or the whole faulty file, relative to the tests folder
 
 Descriptions are what the learner reads about a mutant that survived; never its code.
+
+Runs must not talk to each other: the subject puts the sandbox back after each run and names what it
+could not put back (`gradekit.kinds.testsuite`); no such run passes or catches anything. Nothing a
+run after the first prints reaches the learner: by then the learner's tests have met the mutants.
 """
 
 from __future__ import annotations
@@ -36,6 +40,10 @@ from gradekit.remote import Connection
 
 CONFIG = "mutants.toml"
 REPLY_GRACE = 15.0  # seconds the harness waits for a run's reply beyond the run's own time limit
+# What a run may leave that the subject could not put back, as the learner reads it.
+LEFTOVERS = {"processes": "processes", "files": "files", "keyrings": "keys in a kernel keyring",
+             "ipc": "System V shared memory, semaphores or message queues",
+             "settings": "changed priorities or resource limits of the grader's processes"}
 
 
 class AuthorError(Exception):
@@ -152,6 +160,7 @@ class RunResult:
     output: str = ""
     timeout: float = 0.0
     names: tuple[str, ...] = field(default=())
+    leftover: tuple[str, ...] = ()  # what the run left that could not be put back (LEFTOVERS)
 
     @classmethod
     def from_reply(cls, reply: Any, timeout: float) -> RunResult:
@@ -179,23 +188,32 @@ class RunResult:
             timed_out=reply.get("timed_out") is True, finished=reply.get("finished") is True,
             output=str(reply.get("output", ""))[:4000], timeout=timeout,
             names=(*passed, *(f.name for f in failed), *skipped),
+            leftover=tuple(dict.fromkeys(LEFTOVERS.get(str(i), "something") for i in items("leftover"))),
         )
 
     @property
     def ok(self) -> bool:
-        """Every collected test passed (or was skipped) and pytest finished cleanly."""
+        """Every collected test passed (or was skipped), pytest finished cleanly and left nothing behind."""
         return (self.finished and not self.timed_out and self.exit_code == 0 and self.collected > 0
-                and not self.failed and not self.errors)
+                and not self.failed and not self.errors and not self.leftover)
 
     @property
     def caught(self) -> bool:
-        """At least one test failed or errored, or the run did not finish (a hang or a crash counts as caught)."""
+        """At least one test failed or errored, or the run did not finish (a hang or a crash counts as caught);
+        never for a run that left something behind, since its failures may have come from an earlier run."""
+        if self.leftover:
+            return False
         if self.failed or self.errors or self.timed_out:
             return True
         return self.exit_code not in (0, 5) or not self.finished
 
     def problem(self, target: str) -> str:
         """Why this run against the correct version is not a pass, for the learner."""
+        if self.leftover:
+            left = "; ".join(self.leftover)
+            return (f"Your tests left something behind that the grader could not take away ({left}), "
+                    "so a later run could depend on it. Each run must start from nothing: keep what a test makes "
+                    "in `tmp_path`, and let every process it starts end with it.")
         if self.timed_out:
             return (f"Your tests did not finish within {self.timeout:g} s against the correct {target}; "
                     "look for an endless loop, a real sleep or a test waiting for input.")
@@ -216,6 +234,18 @@ class RunResult:
                 f"({len(broken)} of {self.collected} failed):\n{lines}{more}\n"
                 "Check what these tests expect against the code and its description.\n"
                 f"\npytest's output:\n{self.output}")
+
+    def summary(self) -> str:
+        """Why this run is not a pass in a few fixed words, with nothing of what the learner's code wrote."""
+        if self.leftover:
+            return "they left something behind that the grader could not take away"
+        if self.timed_out:
+            return "they did not finish in time"
+        if self.errors and not self.collected:
+            return "pytest could not collect them"
+        if not self.finished and not self.failed:
+            return "they stopped before pytest could report"
+        return "pytest collected no tests" if self.collected == 0 else "some of them failed"
 
 
 def _one_line(text: str, limit: int = 200) -> str:
@@ -371,9 +401,8 @@ class Suite:
             if again.ok:
                 return
             pytest.fail(f"Your tests passed against the correct {self.target} once, but not when they ran against it "
-                        "again later: each run must start from nothing, with no file or process left by an earlier "
-                        f"run deciding the result. The second time: {again.problem(self.target).splitlines()[0]}",
-                        pytrace=False)
+                        f"again later ({again.summary()}): each run must start from nothing, with no file, process "
+                        "or other state left by an earlier run deciding the result.", pytrace=False)
         if result.finished and result.collected == 0 and not result.errors:
             pytest.fail("First write tests: pytest found none in your file, so no faulty version can be caught.",
                         pytrace=False)

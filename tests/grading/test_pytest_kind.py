@@ -148,11 +148,14 @@ def test_mutants_toml_mistakes_are_named(tmp_path: Path):
         ({"collected": 0, "exit_code": 5, "finished": True}, False, False),
         ({"collected": 1, "exit_code": None, "timed_out": True}, False, True),
         ({"collected": 1, "exit_code": 0, "finished": False}, False, True),
+        ({"collected": 2, "passed": ["a"], "failed": [{"name": "b", "message": "x"}], "exit_code": 1,
+          "finished": True, "leftover": ["ipc"]}, False, False),
         ("garbage", False, True),
     ],
 )
 def test_run_results_are_read_defensively(reply, ok, caught):
-    """Are passes, failures, empty suites, hangs, crashes and malformed replies each judged right?"""
+    """Are passes, failures, empty suites, hangs, crashes, runs that left something behind and
+    malformed replies each judged right?"""
     result = RunResult.from_reply(reply, 3)
     assert (result.ok, result.caught) == (ok, caught)
 
