@@ -36,5 +36,13 @@ def answer(request_text: str) -> None:
         from gradekit.subject import Subject
 
         _subject = Subject(None, Loaded(module=Namespace(get_ipython().user_ns)))
-    reply = _subject.answer(json.loads(request_text))
-    print(MARK + json.dumps(reply, allow_nan=False))
+    from gradekit.subject import harness_int_limit, unsendable
+
+    request = json.loads(request_text)
+    reply = _subject.answer(request)
+    with harness_int_limit():
+        try:
+            text = json.dumps(reply, allow_nan=False)
+        except (ValueError, RecursionError) as exc:
+            text = json.dumps(unsendable(request, reply, exc))
+    print(MARK + text)

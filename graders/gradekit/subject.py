@@ -18,8 +18,8 @@ from collections.abc import Iterator
 from typing import Any
 
 from gradekit import codec
-from gradekit.channel import Channel
-from gradekit.errors import SubjectGone
+from gradekit.channel import MAX_MESSAGE, Channel
+from gradekit.errors import ChannelError, SubjectGone
 from gradekit.kinds import Loaded, get_kind
 from gradekit.sandbox import WORK_DIR
 
@@ -64,6 +64,36 @@ def learner_traceback(exc: BaseException) -> str:
     detail = "".join(traceback.format_exception_only(type(exc), exc))
     head = "Traceback (most recent call last):\n" if lines else ""
     return (head + "".join(lines) + detail).replace(WORK_DIR + "/", "")
+
+
+@contextlib.contextmanager
+def harness_int_limit() -> Iterator[None]:
+    """Python's default limit on the digits of an int, as the harness reads replies with it, while a
+    reply is written (the learner's code may have raised the limit for itself)."""
+    learners = sys.get_int_max_str_digits()
+    sys.set_int_max_str_digits(sys.int_info.default_max_str_digits)
+    try:
+        yield
+    finally:
+        sys.set_int_max_str_digits(learners)
+
+
+def unsendable(request: dict[str, Any], reply: dict[str, Any], exc: Exception) -> dict[str, Any]:
+    """The reply sent instead of one that could not be written or is over the channel's limit: a
+    learner error saying why, with the call's output."""
+    http = request.get("op") == "http"
+    what, fix = ("the app's response", "send a smaller one") if http else ("its result", "return a smaller value")
+    if isinstance(exc, ChannelError):
+        why = f"over {MAX_MESSAGE // 2**20} MB"
+    elif isinstance(exc, RecursionError):
+        why = "nested too deeply"
+    elif "integer string conversion" in str(exc):
+        why = f"an int with more than {sys.int_info.default_max_str_digits} digits"
+    else:
+        why = f"{type(exc).__name__}: {str(exc)[:200]}"
+    message = f"{what} is too large to send back to the tests ({why}); {fix}"
+    return {"id": reply.get("id"), "ok": False, "output": str(reply.get("output", ""))[:OUTPUT_CAP],
+            "error": {"type": "ResultTooLarge", "builtin": False, "bases": [], "message": message, "traceback": ""}}
 
 
 def describe_error(exc: BaseException, builtin_names: set[str]) -> dict[str, Any]:
@@ -123,7 +153,21 @@ class Subject:
                 request = self.channel.receive()
             except SubjectGone:
                 return
-            self.channel.send(self.answer(request))
+            try:
+                self.send(request, self.answer(request))
+            except SubjectGone:
+                return
+
+    def send(self, request: dict[str, Any], reply: dict[str, Any]) -> None:
+        """Send the reply to `request`, or a learner error saying why it could not be sent."""
+        assert self.channel is not None
+        with harness_int_limit():
+            try:
+                self.channel.send(reply)
+            except SubjectGone:
+                raise
+            except (ChannelError, ValueError, RecursionError) as exc:  # refused before a byte was sent
+                self.channel.send(unsendable(request, reply, exc))
 
     def answer(self, request: dict[str, Any]) -> dict[str, Any]:
         if self.loaded.bridge is not None and request.get("op") in ("call", "get", "figures"):

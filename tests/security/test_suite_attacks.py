@@ -7,6 +7,9 @@ code into the report. Each attack keeps a fingerprint of the code under test som
 outlives a run and fails when a later run sees other code: it must catch nothing, and nothing of
 the mutants may reach the report. Every attack runs in a cold sandbox pair and forked from a fork
 server's templates (where the subject is its sandbox's init).
+
+The subject's replies themselves are checked at the end: a result the channel cannot carry (too
+large, an int too long for JSON) fails that call with a reason, and the subject answers the next.
 """
 
 from __future__ import annotations
@@ -432,3 +435,49 @@ def test_the_reference_suite_still_catches_every_mutant(graded, leap):
     """Do honest tests still pass on the correct code and catch every mutant?"""
     report, _ = graded(leap.solution_files()["test_leap.py"])
     assert report["status"] == "pass" and report["score"] == report["max_score"] == 4, report
+
+
+# Results the subject cannot send back: a learner error for that call, and the subject serves on.
+
+TOO_LARGE = {
+    "an int of 5000 digits, the learner's own digit limit lifted": (
+        "import sys\nsys.set_int_max_str_digits(0)\nVALUE = 10 ** 5000\n",
+        "mean([1, 2, 3]) raised ResultTooLarge: its result is too large to send back to the tests (an int with "
+        "more than 4300 digits); return a smaller value"),
+    "a 40 MB string": (
+        "VALUE = 'x' * (40 << 20)\n",
+        "mean([1, 2, 3]) raised ResultTooLarge: its result is too large to send back to the tests (over 32 MB); "
+        "return a smaller value"),
+}
+
+
+@pytest.mark.parametrize(("value", "message"), list(TOO_LARGE.values()), ids=list(TOO_LARGE))
+def test_a_result_too_large_to_send_back_fails_that_test_only(content_root, value, message):
+    """Is a result the channel cannot carry a failure of that call, saying why, with the next calls
+    answered (not a crash of the whole submission)?"""
+    exercise = load_exercise(content_root / "exercises" / "demo" / "mean")
+    source = value + ("def mean(xs):\n    if not xs:\n        raise ValueError('no values')\n"
+                      "    return VALUE if len(xs) == 3 else sum(xs) / len(xs)\n")
+    report = grade(exercise, {"stats.py": source}, SETTINGS)
+    tests = {t["name"]: t for t in report["tests"]}
+    assert report["reason"] == "tests_failed", report["message"]
+    assert tests["mean() of three numbers"]["message"] == message
+    assert tests["mean() of floats"]["status"] == tests["mean([]) raises ValueError"]["status"] == "pass"
+
+
+def test_a_response_too_large_to_send_back_fails_that_request_only(content_root):
+    """Is an app's response over the channel's limit a failure of that request, saying why, with the
+    app answering the next ones?"""
+    exercise = load_exercise(content_root / "exercises" / "demo" / "greet-api")
+    source = ("from fastapi import FastAPI, HTTPException\nfrom fastapi.responses import Response\n\n"
+              "app = FastAPI()\n\n\n@app.get('/hello/{name}')\ndef hello(name: str):\n"
+              "    if name == 'Ada':\n        return Response(b'x' * (26 << 20))\n"
+              "    if not name.isalpha():\n        raise HTTPException(status_code=400)\n"
+              "    return {'greeting': f'Hello, {name}!'}\n")
+    report = grade(exercise, {"main.py": source}, SETTINGS)
+    tests = {t["name"]: t for t in report["tests"]}
+    assert report["reason"] == "tests_failed", report["message"]
+    assert tests["GET /hello/Ada greets Ada"]["message"] == (
+        "GET /hello/Ada raised ResultTooLarge: the app's response is too large to send back to the tests "
+        "(over 32 MB); send a smaller one")
+    assert all(t["status"] == "pass" for name, t in tests.items() if name != "GET /hello/Ada greets Ada")
