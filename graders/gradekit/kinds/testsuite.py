@@ -12,9 +12,10 @@ mutant), so every run starts from the state the sandbox had when the learner's f
 
 - A run's processes cannot reach the subject or the sandbox's init, the two that outlive it: the
   subject is not dumpable, and where the kernel has Landlock each run is a domain of its own,
-  which may not trace them, read or write their memory, signal them, write under /proc or connect
-  to abstract sockets bound outside the run. A run starts in a session keyring of its own and may
-  not create POSIX message queues (the sandbox has no mqueue folder to list them from).
+  which may not trace them, read or write their memory or write under /proc (nor, from Landlock 6,
+  signal them or connect to abstract sockets bound outside the run). A run starts in a session
+  keyring of its own and may not create POSIX message queues (the sandbox has no mqueue folder to
+  list them from).
 - After the run the subject kills every process it left; puts the writable folders back (new
   entries removed; the contents, link targets, modes, extended attributes and times of the others
   restored); removes every System V IPC object (the IPC namespace is the sandbox's own); empties
