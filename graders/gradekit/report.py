@@ -316,7 +316,7 @@ def _message(reason: str, error: dict[str, Any], stopped: tuple[str, str] | None
     if reason == "syntax_error":
         where = f" in {error.get('filename')}, line {error.get('lineno')}" if error.get("filename") else ""
         return f"SyntaxError{where}: {error.get('message')}"
-    if reason == "crashed" and error:
+    if reason in ("crashed", "timeout") and error:  # the error says what stopped the loading
         detail = f": {error['message']}" if error.get("message") else ""
         return f"Your code could not be loaded: {error.get('type')}{detail}"
     if stopped and reason == stopped[0]:
