@@ -20,7 +20,7 @@ The tests folder holds `mutants.toml`:
 Descriptions are what the learner reads about a mutant that survived; never its code.
 
 Runs must not talk to each other: the subject puts the sandbox back after each run and names what it
-could not put back (`gradekit.kinds.testsuite`); no such run passes or catches anything. Nothing a
+could not put back (`gradekit.runstate`); no such run passes or catches anything. Nothing a
 run after the first prints reaches the learner: by then the learner's tests have met the mutants.
 """
 
