@@ -332,7 +332,7 @@ def explain(exc: BaseException | None, reveal: bool, report: pytest.TestReport) 
         return str(exc), "crashed", ""
     if isinstance(exc, LoadError):
         # A TimeoutError while loading is a wait that never ended (a notebook cell past its limit).
-        cause = {"SyntaxError": "syntax_error", "TimeoutError": "timeout"}.get(exc.error.get("type"), "crashed")
+        cause = {"SyntaxError": "syntax_error", "TimeoutError": "timeout"}.get(str(exc.error.get("type")), "crashed")
         return str(exc), cause, str(exc.error.get("traceback", ""))
     if isinstance(exc, pytest.fail.Exception):
         text = str(exc.msg or "This check failed.")
