@@ -5,8 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from gradekit import Settings, grade, load_exercise
-from gradekit.scaffold import new_exercise, new_track
+from gradekit import Settings, grade
 from gradekit.spec import Exercise
 from gradekit.suite import AuthorError, RunResult, Suite, load_config
 
@@ -24,18 +23,6 @@ def test_1900():
 def test_2022():
     assert not is_leap(2022)
 """
-
-
-@pytest.fixture(scope="module")
-def leap(tmp_path_factory: pytest.TempPathFactory) -> Exercise:
-    """The scaffolded example of the kind, with a short time limit per run of the learner's tests
-    (short, so the hanging suite is stopped soon; long enough for pytest to start on a busy machine)."""
-    root = tmp_path_factory.mktemp("content")
-    new_track(root, "qa")
-    folder = new_exercise(root, "qa", "leap", "pytest")
-    toml = folder / "exercise.toml"
-    toml.write_text(toml.read_text().replace("call_timeout = 10", "call_timeout = 6"))
-    return load_exercise(folder)
 
 
 def graded(exercise: Exercise, source: str) -> tuple[dict, dict[str, dict]]:

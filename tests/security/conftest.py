@@ -63,21 +63,6 @@ def host_secret(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
     return path, token
 
 
-@pytest.fixture(scope="module")
-def fork_pool(content_root_path: Path) -> WarmPool:
-    """A warm pool whose one fork server lives for the module, in the attack suite's slot."""
-    exercise = load_exercise(content_root_path / "exercises" / "demo" / "mean")
-    key = PairKey.of(exercise)
-    pool = WarmPool(SETTINGS, size=1, slot_base=FORK_SLOT)
-    if not pool.uses_fork_server(key):
-        pool.close()
-        pytest.skip("SKIPPED: the fork server needs root and a writable cgroup tree, absent here")
-    pool.prepare(key)
-    assert wait_for_server(pool, key), "the fork server did not start"
-    yield pool
-    pool.close()
-
-
 def wait_for_server(pool: WarmPool, key: PairKey, timeout: float = 60) -> Any:
     """The pool's idle fork server for `key` once its last pair is destroyed, or None."""
     deadline = time.monotonic() + timeout
@@ -87,6 +72,39 @@ def wait_for_server(pool: WarmPool, key: PairKey, timeout: float = 60) -> Any:
                 return pool.servers[key][0]
         time.sleep(0.01)
     return None
+
+
+class ForkServers:
+    """Warm pools that each keep one fork server for an exercise, closed when the module is done."""
+
+    def __init__(self) -> None:
+        self.pools: list[WarmPool] = []
+
+    def pool(self, exercise: Exercise, settings: Settings, slot_base: int) -> WarmPool:
+        key = PairKey.of(exercise)
+        pool = WarmPool(settings, size=1, slot_base=slot_base)
+        self.pools.append(pool)
+        if not pool.uses_fork_server(key):
+            pytest.skip("SKIPPED: the fork server needs root and a writable cgroup tree, absent here")
+        pool.prepare(key)
+        assert wait_for_server(pool, key), "the fork server did not start"
+        return pool
+
+    idle = staticmethod(wait_for_server)
+
+
+@pytest.fixture(scope="module")
+def fork_servers() -> ForkServers:
+    servers = ForkServers()
+    yield servers
+    for pool in servers.pools:
+        pool.close()
+
+
+@pytest.fixture(scope="module")
+def fork_pool(content_root_path: Path, fork_servers: ForkServers) -> WarmPool:
+    """A warm pool whose one fork server lives for the module, in the attack suite's slot."""
+    return fork_servers.pool(load_exercise(content_root_path / "exercises" / "demo" / "mean"), SETTINGS, FORK_SLOT)
 
 
 @pytest.fixture(params=["cold", "forked"])

@@ -17,7 +17,6 @@ from __future__ import annotations
 import ctypes
 import json
 import textwrap
-import time
 from collections.abc import Callable
 from typing import Any
 
@@ -25,7 +24,6 @@ import pytest
 from gradekit import Settings, grade, load_exercise
 from gradekit.pair import PairKey
 from gradekit.pool import WarmPool
-from gradekit.scaffold import new_exercise, new_track
 from gradekit.spec import Exercise
 
 # Slots of their own, so these sandboxes' uids are no other test's.
@@ -37,49 +35,20 @@ MUTANT_CODE = ("% 2", "and True", "COMPARE_OP", "BINARY_OP", "LOAD_FAST")  # wha
 
 
 @pytest.fixture(scope="module")
-def leap(tmp_path_factory: pytest.TempPathFactory) -> Exercise:
-    """The scaffolded example of the kind (three mutants), with a short time limit per run."""
-    root = tmp_path_factory.mktemp("content")
-    new_track(root, "qa")
-    folder = new_exercise(root, "qa", "leap", "pytest")
-    toml = folder / "exercise.toml"
-    toml.write_text(toml.read_text().replace("call_timeout = 10", "call_timeout = 6"))
-    return load_exercise(folder)
-
-
-def idle_server(pool: WarmPool, key: PairKey, timeout: float = 60) -> bool:
-    """Wait until the pool's fork server for `key` is idle (its last pair destroyed); False if it never is."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        with pool.lock:
-            if pool.servers[key]:
-                return True
-        time.sleep(0.01)
-    return False
-
-
-@pytest.fixture(scope="module")
-def leap_pool(leap: Exercise) -> WarmPool:
+def leap_pool(leap: Exercise, fork_servers) -> WarmPool:
     """A warm pool whose one fork server, for the leap exercise, lives for the module."""
-    key = PairKey.of(leap)
-    pool = WarmPool(SETTINGS, size=1, slot_base=FORK_SLOT)
-    if not pool.uses_fork_server(key):
-        pool.close()
-        pytest.skip("SKIPPED: the fork server needs root and a writable cgroup tree, absent here")
-    pool.prepare(key)
-    assert idle_server(pool, key), "the fork server did not start"
-    yield pool
-    pool.close()
+    return fork_servers.pool(leap, SETTINGS, FORK_SLOT)
 
 
 @pytest.fixture(params=["cold", "forked"])
-def graded(request: pytest.FixtureRequest, leap: Exercise) -> Callable[[str], tuple[dict, dict[str, dict]]]:
+def graded(request: pytest.FixtureRequest, leap: Exercise,
+           fork_servers) -> Callable[[str], tuple[dict, dict[str, dict]]]:
     """Grade a learner's test file for the leap exercise; the report and its tests by name."""
     pool = request.getfixturevalue("leap_pool") if request.param == "forked" else None
 
     def run(source: str) -> tuple[dict[str, Any], dict[str, dict[str, Any]]]:
         if pool is not None:  # the template pair of the last grading may still be on its way back
-            assert idle_server(pool, PairKey.of(leap)), "the fork server did not come back"
+            assert fork_servers.idle(pool, PairKey.of(leap)), "the fork server did not come back"
         report = grade(leap, {"test_leap.py": source}, SETTINGS, pool=pool)
         if pool is not None:
             assert report["grader"].get("sandbox") == "forked", "the submission was not forked"
@@ -97,6 +66,17 @@ def mutant_results(report: dict[str, Any]) -> list[dict[str, Any]]:
 
 # Each channel keeps a fingerprint (8 bytes, or what its `shape` makes of the digest): `store(value)`
 # keeps it, `load()` gives it back (None when nothing was kept). A call the sandbox denies keeps nothing.
+USER_KEY = """
+        libc.syscall.restype = ctypes.c_long
+
+        def load():
+            key = libc.syscall(250, 10, -4, b"user", b"fingerprint", 0)  # KEYCTL_SEARCH
+            buffer = ctypes.create_string_buffer(8)
+            return buffer.raw if key >= 0 and libc.syscall(250, 11, key, buffer, 8) == 8 else None
+
+        def store(value):
+            libc.syscall(248, b"user", b"fingerprint", value, 8, -4)  # add_key
+"""
 CHANNELS = {
     "System V shared memory": """
         libc.shmat.restype = ctypes.c_void_p
@@ -149,29 +129,9 @@ CHANNELS = {
         def store(value):
             rt.mq_send(QUEUE, value, 8, 0)
     """,
-    "a key in the user keyring": """
-        libc.syscall.restype = ctypes.c_long
-
-        def load():
-            key = libc.syscall(250, 10, -4, b"user", b"fingerprint", 0)  # KEYCTL_SEARCH
-            buffer = ctypes.create_string_buffer(8)
-            return buffer.raw if key >= 0 and libc.syscall(250, 11, key, buffer, 8) == 8 else None
-
-        def store(value):
-            libc.syscall(248, b"user", b"fingerprint", value, 8, -4)  # add_key
-    """,
-    "a key in a keyring no one may clear": """
-        libc.syscall.restype = ctypes.c_long
-
-        def load():
-            key = libc.syscall(250, 10, -4, b"user", b"fingerprint", 0)  # KEYCTL_SEARCH
-            buffer = ctypes.create_string_buffer(8)
-            return buffer.raw if key >= 0 and libc.syscall(250, 11, key, buffer, 8) == 8 else None
-
-        def store(value):
-            libc.syscall(248, b"user", b"fingerprint", value, 8, -4)  # add_key
-            libc.syscall(250, 5, -4, 0x0B0B0000)  # KEYCTL_SETPERM: view, read and search only
-    """,
+    "a key in the user keyring": USER_KEY,
+    "a key in a keyring no one may clear": USER_KEY
+    + "            libc.syscall(250, 5, -4, 0x0B0B0000)  # KEYCTL_SETPERM: view, read and search only\n",
     "an extended attribute of /tmp": """
         def load():
             try:
