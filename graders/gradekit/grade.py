@@ -7,7 +7,9 @@ warm pairs at once (`gradekit.parts`), as many as are ready up to `Settings.part
 from __future__ import annotations
 
 import ast
+import functools
 import time
+from pathlib import Path
 from typing import Any
 
 from gradekit.background import in_background
@@ -97,21 +99,28 @@ def plan_parts(exercise: Exercise, visible_only: bool, most: int) -> tuple[int, 
     if spread is None or most <= 1:
         return 1, {}
     selected = set(selected_tests(exercise, (path.name for path in exercise.test_files()), visible_only))
-    weights = {test: ms for test, ms in TIMINGS.weights(exercise.id, tests_hash(exercise)).items()
-               if test.split("::")[0].rsplit("/", 1)[-1] in selected}
-    timed = {(test.split("::")[0].rsplit("/", 1)[-1], test.split("::")[-1].split("[")[0]) for test in weights}
+    version = tests_hash(exercise)
+    weights = {test: ms for test, ms in TIMINGS.weights(exercise.id, version).items() if _place(test)[0] in selected}
+    timed = {_place(test) for test in weights}
     unknown = [SLOW_MS if paced else QUICK_MS
-               for name, function, paced in declared_tests(exercise, selected, spread) if (name, function) not in timed]
+               for name, function, paced in declared_tests(exercise.tests_dir, version, frozenset(selected), spread)
+               if (name, function) not in timed]
     return enough_parts([*weights.values(), *unknown], most), weights
 
 
-def declared_tests(exercise: Exercise, names: set[str], fixture: str) -> list[tuple[str, str, bool]]:
-    """The test functions in the files `names` (file, function, whether it asks for `fixture`), read
-    from their source (never run here)."""
+def _place(nodeid: str) -> tuple[str, str]:
+    """A test's file name and function name, from its pytest node id (`tests/test_x.py::test_y[3]`)."""
+    return nodeid.split("::")[0].rsplit("/", 1)[-1], nodeid.split("::")[-1].split("[")[0]
+
+
+@functools.lru_cache(maxsize=256)
+def declared_tests(folder: Path, version: str, names: frozenset[str], fixture: str) -> list[tuple[str, str, bool]]:
+    """The test functions in the files `names` of `folder` (file, function, whether it asks for
+    `fixture`), read from their source (never run here) once per `version` of the tests."""
     found = []
     for name in sorted(names):
         try:
-            tree = ast.parse((exercise.tests_dir / name).read_bytes())
+            tree = ast.parse((folder / name).read_bytes())
         except (SyntaxError, ValueError, OSError):
             continue  # the harness reports what is wrong with it
         for node in ast.walk(tree):
