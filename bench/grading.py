@@ -128,22 +128,11 @@ def latency() -> None:
 
 
 def throughput() -> None:
-    from machine import cpu_speedup, describe
+    from machine import worker_rounds
     from throughput import gradings_per_minute
 
-    # Rounds alternate between the worker counts, so that a drift in this machine's speed during
-    # the run (seen here: 15 % within minutes) weighs on both figures alike; each is the median.
-    rates: dict[int, list[float]] = {1: [], 2: []}
-    machine = []
-    for _ in range(THROUGHPUT_ROUNDS):
-        machine.append(cpu_speedup())
-        for workers, measured in rates.items():
-            measured.append(gradings_per_minute(workers))
-    print(describe(machine), flush=True)
-    print("# gradings per minute by round: " + "; ".join(
-        f"{workers} worker{'s' if workers > 1 else ''}: {', '.join(f'{rate:.0f}' for rate in measured)}"
-        for workers, measured in rates.items()), flush=True)
-    one, two = statistics.median(rates[1]), statistics.median(rates[2])
+    rates = worker_rounds([1, 2], gradings_per_minute, THROUGHPUT_ROUNDS, "gradings per minute", 0)
+    one, two = rates[1], rates[2]
     line("gradings_per_minute[1 worker]", one, ">=", 500)
     line("gradings_per_minute[2 workers]", two, ">=", 1000)
     line("speedup[2 workers / 1 worker]", two / one, ">=", 1.8, "x")

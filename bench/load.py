@@ -30,7 +30,7 @@ sys.path.insert(0, str(ROOT / "tests" / "scale"))
 
 from cluster import CSRF, Cluster, Database, Learner, Redis, wait_for  # noqa: E402
 from conftest import ADD, EXERCISES, PASSWORD, SOLUTION, add_learners  # noqa: E402
-from machine import cpu_speedup, describe  # noqa: E402
+from machine import worker_rounds  # noqa: E402
 
 LEARNERS = [10, 50, 100, 200]
 PAGES_PER_LEARNER = 10
@@ -171,17 +171,8 @@ def main() -> None:
                 print(f"web_p50_ms_{n}_learners: {p50:.1f} {target}")
                 print(f"web_p95_ms_{n}_learners: {p95:.1f} {target}")
                 print(f"web_error_rate_{n}_learners: {error_rate:.3f} (target == 0)")
-            rounds: dict[int, list[float]] = {n: [] for n in WORKER_COUNTS}
-            machine = []
-            for _ in range(ROUNDS):
-                machine.append(cpu_speedup())
-                for n, measured in rounds.items():
-                    measured.append(grading_throughput(cluster, database, n, emails))
-            print(describe(machine), flush=True)
-            print("# jobs per second by round: " + "; ".join(
-                f"{n} worker{'s' if n > 1 else ''}: {', '.join(f'{rate:.1f}' for rate in measured)}"
-                for n, measured in rounds.items()), flush=True)
-            throughput = {n: statistics.median(measured) for n, measured in rounds.items()}
+            throughput = worker_rounds(WORKER_COUNTS, lambda n: grading_throughput(cluster, database, n, emails),
+                                       ROUNDS, "jobs per second", 1)
             for n, rate in throughput.items():
                 print(f"grading_jobs_per_second_{n}_workers: {rate:.2f} (target > 0)")
             print(f"grading_speedup_2_workers: {throughput[2] / throughput[1]:.2f} (target >= 1.8)")

@@ -2,14 +2,16 @@
 
 Two processes of pure CPU work (no I/O, no shared data) should do twice the work of one. On a
 virtual machine whose cores are shared with other guests they often do less, and by how much
-changes from minute to minute. The benchmarks measure this beside each round of a worker
-speedup and print it as context: a grading speedup can't exceed what the cores give.
+changes from minute to minute. `worker_rounds` measures this beside each round of a worker
+speedup and prints it as context: a grading speedup can't exceed what the cores give.
 """
 
 from __future__ import annotations
 
 import multiprocessing
+import statistics
 import time
+from collections.abc import Callable
 
 SECONDS = 1.0  # per measurement, long enough for the scheduler to spread the processes
 
@@ -43,6 +45,20 @@ def cpu_speedup() -> float:
     return work_rate(2) / one
 
 
-def describe(speedups: list[float]) -> str:
-    return ("# this machine's CPU, 2 busy processes over 1, by round: "
-            + ", ".join(f"{value:.2f}" for value in speedups) + " (a grading speedup can't exceed it)")
+def worker_rounds(counts: list[int], measure: Callable[[int], float], rounds: int, what: str,
+                  digits: int) -> dict[int, float]:
+    """`measure(workers)` for each worker count, in rounds that take turns between the counts (so a
+    drift in this machine's speed weighs on every count alike), beside this machine's own CPU
+    speedup; prints both by round and gives each count's median."""
+    measured: dict[int, list[float]] = {count: [] for count in counts}
+    machine = []
+    for _ in range(rounds):
+        machine.append(cpu_speedup())
+        for count, values in measured.items():
+            values.append(measure(count))
+    print("# this machine's CPU, 2 busy processes over 1, by round: "
+          + ", ".join(f"{value:.2f}" for value in machine) + " (a grading speedup can't exceed it)")
+    print(f"# {what} by round: " + "; ".join(
+        f"{count} worker{'s' if count > 1 else ''}: {', '.join(f'{value:.{digits}f}' for value in values)}"
+        for count, values in measured.items()), flush=True)
+    return {count: statistics.median(values) for count, values in measured.items()}
