@@ -11,9 +11,12 @@ import base64
 import binascii
 import contextlib
 import importlib
+import io
 import json
 import os
 import re
+import sys
+import tempfile
 import threading
 import time
 from pathlib import Path
@@ -352,6 +355,58 @@ def explain(exc: BaseException | None, reveal: bool, report: pytest.TestReport) 
     return f"The check could not finish ({type(exc).__name__}); your result may have the wrong shape or type.", None, ""
 
 
+# What a rehearsal run exercises: the pytest features hidden tests use, passing and failing.
+REHEARSAL = """
+import pytest
+
+@pytest.fixture
+def numbers():
+    yield [3, 1, 2]
+
+@pytest.mark.parametrize("value, expected", [(1, 2), (2, 4)])
+def test_double(value, expected):
+    assert value * 2 == expected
+
+def test_fixture(numbers):
+    assert sorted(numbers) == [1, 2, 3] and sum(numbers) == pytest.approx(6.0)
+
+def test_raises():
+    with pytest.raises(ZeroDivisionError):
+        1 / 0
+
+def test_fails():
+    assert {"a": [1, 2]} == {"a": [1, 3]}, "a rehearsed failure"
+"""
+
+
+def rehearse() -> int:
+    """Run pytest once, as a job would, on a test of the harness's own (no learner code, no channel).
+
+    A template that forks the harness for each job does this before it forks: pytest's work on its
+    first run in a process (lazy imports, compiled patterns, hook callers, the interpreter's
+    specialised bytecode) is then done once, not in every job. Gives pytest's exit code: tests
+    failed, as one rehearsed test fails on purpose.
+    """
+    with tempfile.TemporaryDirectory() as folder:
+        Path(folder, "test_rehearsal.py").write_text(REHEARSAL)
+        output = io.StringIO()
+        with contextlib.redirect_stdout(output), contextlib.redirect_stderr(output):
+            code = pytest.main(_pytest_args([f"{folder}/test_rehearsal.py"]), plugins=[])
+    if code != pytest.ExitCode.TESTS_FAILED:  # one rehearsed test fails on purpose
+        print(f"the harness rehearsal ended with {code!r}:\n{output.getvalue()[-2000:]}", file=sys.stderr)
+    # The rehearsal's own test module (and the package pytest named after its folder) go; what
+    # pytest imported stays, that is the point.
+    for name in [name for name in sys.modules if name.split(".")[0] in (Path(folder).name, "test_rehearsal")]:
+        del sys.modules[name]
+    return int(code)
+
+
+def _pytest_args(tests: list[str]) -> list[str]:
+    off = [arg for plugin in UNUSED_PLUGINS for arg in ("-p", f"no:{plugin}")]
+    return ["-q", *off, "--no-header", "-rN", "--import-mode=importlib", "-o", "python_files=test_*.py",
+            "-o", "console_output_style=classic", *tests]
+
+
 def run(channel_fd: int, report_fd: int, tests: list[str], visible: list[str], data_dir: str,
         call_timeout: float, load_timeout: float, serial_fd: int | None = None, device: str | None = None,
         device_options: dict[str, Any] | None = None, part: dict[str, Any] | None = None) -> int:
@@ -360,10 +415,4 @@ def run(channel_fd: int, report_fd: int, tests: list[str], visible: list[str], d
     plugin = Harness(connection, report_fd, set(visible), Path(data_dir), part)
     if serial_fd is not None and device:
         plugin.start_device(serial_fd, device, device_options or {})
-    off = [arg for plugin in UNUSED_PLUGINS for arg in ("-p", f"no:{plugin}")]
-    args = [
-        "-q", *off, "--no-header", "-rN",
-        "--import-mode=importlib", "-o", "python_files=test_*.py", "-o", "console_output_style=classic",
-        *tests,
-    ]
-    return int(pytest.main(args, plugins=[plugin]))
+    return int(pytest.main(_pytest_args(tests), plugins=[plugin]))

@@ -1,11 +1,13 @@
 """A template process inside a long-lived sandbox: warm once, then fork one child per job.
 
-The template makes itself pid 1 of a pid namespace of its own, imports what its kind needs,
-freezes the garbage collector and waits on its control socket. It never runs learner code. For
-each job it receives a small JSON header and the job's descriptors, makes its next child's pid
-namespace a fresh one (entering its own again first with `setns`: a namespace for children can
-only be made from the one a process lives in), and forks the job process, pid 1 there: when it
-ends, every process it started ends with it. That child:
+The template makes itself pid 1 of a pid namespace of its own, imports what its kind needs (the
+harness's also rehearses one pytest run of its own test), freezes the garbage collector and waits
+on its control socket. It is named `lp-harness-tpl` or `lp-subject-tpl`, its children
+`lp-harness` and `lp-subject`. It never runs learner code. For each job it receives a small JSON
+header and the job's descriptors, makes its next child's pid namespace a fresh one (entering its
+own again first with `setns`: a namespace for children can only be made from the one a process
+lives in), and forks the job process, pid 1 there: when it ends, every process it started ends
+with it. That child:
 
 1. moves itself into the job's control groups (descriptors opened by the host, so the host's
    permission applies), before anything else runs;
@@ -46,7 +48,7 @@ MS_NOATIME, MS_NODIRATIME = 1024, 2048
 # Flags a remount must keep (the kernel locks them on a mount copied from its creator's namespace);
 # statvfs reports them with the same values. Relatime, the kernel's default, needs no flag.
 KEPT_FLAGS = MS_NOSUID | MS_NODEV | MS_NOEXEC | MS_NOATIME | MS_NODIRATIME
-PR_CAPBSET_DROP, PR_SET_NO_NEW_PRIVS = 24, 38
+PR_SET_NAME, PR_CAPBSET_DROP, PR_SET_NO_NEW_PRIVS = 15, 24, 38
 PR_CAP_AMBIENT, PR_CAP_AMBIENT_CLEAR_ALL = 47, 4
 CAPABILITY_VERSION_3 = 0x20080522
 SIOCSIFFLAGS, IFF_UP, IFF_LOOPBACK, IFF_RUNNING = 0x8914, 0x1, 0x8, 0x40
@@ -160,6 +162,7 @@ def _job_process(header: dict[str, Any], fds: dict[str, int], cgroups: list[int]
 
     code = FAILED_SETUP
     try:
+        _libc.prctl(PR_SET_NAME, f"lp-{header['role']}".encode(), 0, 0, 0)  # what ps and top show
         for fd in inherited:
             os.close(fd)
         for fd in cgroups:
@@ -230,6 +233,7 @@ def serve(config: dict[str, Any]) -> None:
     control = socket.socket(fileno=config["control_fd"])
     init_of_own_pid_namespace(control)
     own_pid_namespace = os.open("/proc/self/ns/pid", os.O_RDONLY)
+    _libc.prctl(PR_SET_NAME, f"lp-{config['role']}-tpl".encode(), 0, 0, 0)
     warm_up(config.get("imports", []))
     control.send(b"ready")
     while (job := _receive(control)) is not None:

@@ -10,7 +10,10 @@ import contextlib
 import dataclasses
 import os
 import signal
+import subprocess
+import sys
 import time
+from pathlib import Path
 
 import pytest
 from gradekit import Settings, grade
@@ -213,5 +216,54 @@ def test_a_forked_submission_is_alone_in_its_pid_namespace(mean_exercise):
             # Standard input, its output pipe and its channel: nothing of the template's (the template's
             # pid namespace, its control socket, the job's status pipe).
             assert "PIDS 1 0 [1] FDS ['/dev/null', 'pipe', 'pipe', 'socket']" in output, output
+    finally:
+        pool.close()
+
+
+REHEARSAL_CHECK = """
+import logging, os, signal, sys, threading, warnings
+import pytest
+from gradekit import harness
+
+def state():
+    return (list(sys.meta_path), list(sys.path), list(logging.root.handlers), len(warnings.filters),
+            [signal.getsignal(s) for s in (signal.SIGINT, signal.SIGTERM, signal.SIGALRM)], threading.active_count(),
+            sorted(os.listdir("/proc/self/fd")), os.getcwd(), sys.excepthook, sys.displayhook, sys.gettrace())
+
+before, modules = state(), set(sys.modules)
+code = harness.rehearse()
+new = sorted(set(sys.modules) - modules)
+print("CODE", code == pytest.ExitCode.TESTS_FAILED, "SAME", state() == before, "NEW", new)
+"""
+
+
+def test_a_warm_harness_rehearses_a_pytest_run_and_keeps_nothing_of_its_test(tmp_path):
+    """Does the rehearsal run its own tests to the end (the one meant to fail fails), and leave the
+    interpreter as it found it, but for what pytest itself imported?"""
+    script = tmp_path / "check.py"
+    script.write_text(REHEARSAL_CHECK)
+    env = {**os.environ, "PYTEST_DISABLE_PLUGIN_AUTOLOAD": "1"}
+    result = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, env=env,
+                            cwd=tmp_path, timeout=60)
+    assert "CODE True SAME True NEW []" in result.stdout, result.stdout + result.stderr
+
+
+def test_fork_server_processes_are_named_for_their_role(mean_exercise):
+    """Can an operator tell the templates and the job processes apart in ps and top?"""
+    key = PairKey.of(mean_exercise)
+    pool = WarmPool(require_fork_server(mean_exercise), size=1, keys=[key])
+    look = ("names = open('/proc/self/comm').read().strip()\n"
+            "def mean(xs):\n    print('NAME', names)\n    return sum(xs) / len(xs)\n")
+    try:
+        wait_ready(pool, key)
+        (server,) = pool.servers[key]
+        names = set()
+        for pid in server.pids():
+            with contextlib.suppress(OSError):
+                names.add(Path(f"/proc/{pid}/comm").read_text().strip())
+        assert {"lp-harness-tpl", "lp-subject-tpl"} <= names, names
+        report = grade(mean_exercise, {"stats.py": look}, pool.settings, pool=pool)
+        assert report["grader"]["sandbox"] == "forked"
+        assert "NAME lp-subject" in report["tests"][0]["output"], report["tests"][0]
     finally:
         pool.close()
