@@ -30,7 +30,7 @@ sys.path.insert(0, str(ROOT / "tests" / "scale"))
 
 from cluster import CSRF, Cluster, Database, Learner, Redis, wait_for  # noqa: E402
 from conftest import ADD, EXERCISES, PASSWORD, SOLUTION, add_learners  # noqa: E402
-from machine import worker_rounds  # noqa: E402
+from machine import BusyCores, worker_rounds  # noqa: E402
 
 LEARNERS = [10, 50, 100, 200]
 PAGES_PER_LEARNER = 10
@@ -123,14 +123,19 @@ def grading_throughput(cluster: Cluster, database: Database, workers: int, email
 
     with ThreadPoolExecutor(SUBMITTERS) as executor:
         ids = [i for share in executor.map(submit_share, learners) for i in share]
+    cores = BusyCores()
+    cores.start()
     control.add_consumer(QUEUE_NAME, reply=True, timeout=10)
     wait_for(lambda: database.scalar(done, ids=ids) == len(ids), 600, "jobs were not graded", interval=0.25)
+    busy = cores.stop()
     ((first, last),) = database.rows(
         "SELECT min(started_at), max(finished_at) FROM submissions WHERE id = ANY(:ids)", ids=ids
     )
     for process in processes:
         cluster.stop(process)
-    return len(ids) / (last - first).total_seconds()
+    rate = len(ids) / (last - first).total_seconds()
+    print(BusyCores.line(workers, f"{rate:.1f} jobs/s", busy), flush=True)
+    return rate
 
 
 def plot(web: dict[int, tuple[float, float, float]], throughput: dict[int, float], path: Path) -> None:

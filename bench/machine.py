@@ -9,6 +9,7 @@ speedup and prints it as context: a grading speedup can't exceed what the cores 
 from __future__ import annotations
 
 import multiprocessing
+import os
 import statistics
 import time
 from collections.abc import Callable
@@ -37,6 +38,35 @@ def work_rate(processes: int, seconds: float = SECONDS) -> float:
     for worker in workers:
         worker.join()
     return total / seconds
+
+
+class BusyCores:
+    """How many of this machine's cores were busy (not idle, not waiting on a disk) from `start` to `stop`.
+
+    Read beside a worker count's rate, it says how much CPU the workers had: one worker whose
+    submission's processes overlap (harness and subject start together, the last pair is cleaned
+    up during the next grading) keeps more than one core busy, and two workers can't get more
+    than the machine's cores.
+    """
+
+    @staticmethod
+    def _times() -> tuple[float, float]:
+        with open("/proc/stat") as stat:
+            fields = [int(value) for value in stat.readline().split()[1:]]
+        idle = fields[3] + fields[4]  # idle and iowait
+        return sum(fields) - idle, time.monotonic()
+
+    def start(self) -> None:
+        self.begun = self._times()
+
+    def stop(self) -> float:
+        busy, now = self._times()
+        return (busy - self.begun[0]) / os.sysconf("SC_CLK_TCK") / (now - self.begun[1])
+
+    @staticmethod
+    def line(workers: int, rate: str, busy: float) -> str:
+        return (f"# {workers} worker{'s' if workers > 1 else ''}: {rate}, "
+                f"{busy:.2f} of {os.cpu_count()} cores busy")
 
 
 def cpu_speedup() -> float:

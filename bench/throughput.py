@@ -13,6 +13,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from machine import BusyCores
+
 ROOT = Path(__file__).resolve().parent.parent
 EXERCISE = ROOT / "tests/fixtures/content/exercises/demo/mean"
 JOBS = int(os.environ.get("BENCH_JOBS", "300"))  # enough that start and end effects do not matter
@@ -61,12 +63,15 @@ def gradings_per_minute(workers: int, jobs: int = JOBS) -> float:
             db.session.add_all(burst)
             db.session.commit()
             ids = [submission.id for submission in burst]
+            cores = BusyCores()
+            cores.start()
             pool.wake()
             while True:
                 db.session.expire_all()
                 if not db.session.scalar(select(func.count()).where(Submission.state != "done")):
                     break
                 time.sleep(0.25)
+            busy = cores.stop()
             first, last = db.session.execute(
                 select(func.min(Submission.started_at), func.max(Submission.finished_at))
                 .where(Submission.id.in_(ids))
@@ -75,4 +80,6 @@ def gradings_per_minute(workers: int, jobs: int = JOBS) -> float:
             passed = db.session.scalar(select(func.count()).where(Submission.status == "pass"))
             if passed != jobs + workers * 3:
                 raise RuntimeError(f"only {passed} of {jobs + workers * 3} submissions passed")
-    return jobs / (last - first).total_seconds() * 60
+    rate = jobs / (last - first).total_seconds() * 60
+    print(BusyCores.line(workers, f"{rate:.0f} gradings/min", busy), flush=True)
+    return rate
