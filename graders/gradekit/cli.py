@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import os
+import stat
 import sys
 from pathlib import Path
 
@@ -16,15 +18,47 @@ EXIT = {"pass": 0, "fail": 1, "error": 2}
 
 
 def read_submission(exercise: Exercise, path: Path) -> dict[str, str]:
-    """The learner's files from a folder, or from one file when the exercise has one file."""
+    """The learner's files from a folder, or from one file when the exercise has one file.
+
+    A submission is untrusted, and the grading machine holds what it must not see (the course's
+    hidden tests checked out beside it, the machine's own files, read as root): a learner's file
+    that is a link, or lies behind one, or is not a regular file, is left out, as if missing, and
+    said so on standard error.
+    """
     if path.is_dir():
-        return {name: (path / name).read_text(encoding="utf-8") for name in exercise.files if (path / name).is_file()}
-    if path.is_file():
+        files = {}
+        for name in exercise.files:
+            text = _learner_file(path, name)
+            if text is not None:
+                files[name] = text
+        return files
+    if path.is_file() or path.is_symlink():
         if len(exercise.files) != 1:
             raise SpecError(path, None, f"is one file, but this exercise needs {', '.join(exercise.files)}; "
                                         "pass a folder holding them")
-        return {exercise.files[0]: path.read_text(encoding="utf-8")}
+        text = _learner_file(path.parent, path.name)
+        return {} if text is None else {exercise.files[0]: text}
     raise SpecError(path, None, "does not exist; pass the submission folder or file")
+
+
+def _learner_file(folder: Path, name: str) -> str | None:
+    """`name` in `folder`, read through no link; None (said on standard error) if it can't be."""
+    here = folder
+    for part in Path(name).parts:
+        here = here / part
+        if here.is_symlink():
+            where = "it" if here == folder / name else str(here)
+            print(f"warning: {folder / name} is left out: {where} is a link (submit the file itself)", file=sys.stderr)
+            return None
+    try:
+        fd = os.open(here, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+    except FileNotFoundError:
+        return None
+    with os.fdopen(fd, "rb") as stream:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            print(f"warning: {here} is left out: it is not a regular file", file=sys.stderr)
+            return None
+        return stream.read().decode("utf-8")
 
 
 def grade_command(exercise_dir: str, submission: str, fmt: str = "text", output: str | None = None,

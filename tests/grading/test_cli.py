@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -76,3 +77,58 @@ def test_github_annotations_point_at_the_learners_line(mean_dir: Path, tmp_path:
     result = run_grade(str(mean_dir), str(path), "--format", "github")
     assert result.returncode == 1
     assert "::error file=stats.py,line=2,title=mean() of three numbers::" in result.stdout
+
+
+def test_links_in_a_submission_are_not_followed(mean_dir: Path, tmp_path: Path):
+    """A learner's repository is checked out on the machine that grades it, beside the course's
+    hidden tests: is a learner's file that is a link (to a hidden test, to a file of the machine),
+    or lies behind one, left out as missing, with a warning, so that nothing it names reaches the
+    sandbox?"""
+    hidden = mean_dir / "tests" / next(p.name for p in (mean_dir / "tests").glob("test_*.py"))
+    leak = "import pathlib\ndef mean(xs):\n    print('LEAK', pathlib.Path('stats.py').read_text()[:80])\n    return 0\n"
+    cases = {}
+    linked = tmp_path / "linked"
+    linked.mkdir()
+    (linked / "stats.py").symlink_to(hidden)
+    cases["a link to a hidden test"] = (linked, linked / "stats.py")
+    single = tmp_path / "single.py"
+    single.symlink_to("/etc/passwd")
+    cases["a single-file submission that is a link"] = (single, single)
+    real = tmp_path / "real"
+    real.mkdir()
+    (real / "stats.py").write_text(leak)
+    (tmp_path / "named").symlink_to(real)
+    cases["a submission folder the caller names through a link"] = (tmp_path / "named", None)
+    for what, (submission, link) in cases.items():
+        result = run_grade(str(mean_dir), str(submission), "--format", "json")
+        report = json.loads(result.stdout)
+        text = json.dumps(report)
+        if link is None:  # read: its code runs and sees only itself
+            assert result.returncode == 1 and "LEAK import pathlib" in text, what
+            continue
+        assert result.returncode == 1 and report["status"] == "fail", (what, result.stderr)
+        assert f"warning: {link} is left out" in result.stderr, (what, result.stderr)
+        assert "root:" not in text and "def test_" not in text, what
+    fifo = tmp_path / "fifo"
+    fifo.mkdir()
+    os.mkfifo(fifo / "stats.py")
+    result = run_grade(str(mean_dir), str(fifo), "--format", "json")
+    assert result.returncode == 1 and "is not a regular file" in result.stderr, result.stderr
+
+
+def test_the_readme_ci_workflow_grades_from_the_course_and_pastes_no_input_into_a_script():
+    """Is the README's workflow valid YAML that runs `learnpath grade` for JUnit and GitHub output,
+    in the course's repository, with every workflow input reaching its script through the
+    environment (an input pasted into a script would run as shell)?"""
+    yaml = pytest.importorskip("yaml")
+    text = (ROOT / "README.md").read_text()
+    (block,) = [part.split("```", 1)[0] for part in text.split("```yaml")[1:]
+                if "# .github/workflows/grade.yml in the course repository" in part.split("```", 1)[0]]
+    workflow = yaml.safe_load(block)
+    steps = workflow["jobs"]["grade"]["steps"]
+    scripts = [step["run"] for step in steps if "run" in step]
+    assert any("learnpath grade" in script and "--format junit" in script and "--format github" in script
+               for script in scripts)
+    assert all("${{" not in script for script in scripts)
+    checkouts = [step for step in steps if str(step.get("uses", "")).startswith("actions/checkout")]
+    assert checkouts[1]["with"]["persist-credentials"] is False  # the learner's checkout keeps no token
