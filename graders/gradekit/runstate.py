@@ -190,8 +190,8 @@ def _live_processes() -> set[int]:
 
 
 def _stop_processes(keep: set[int]) -> bool:
-    """Kill every process but `keep`, over and over while one forks as the others die; False if some
-    are still alive after KILL_WAIT seconds."""
+    """Kill every process but `keep`, over and over while one forks as the others die, and reap them;
+    False if some are still alive after KILL_WAIT seconds."""
     deadline = time.monotonic() + KILL_WAIT
     while left := _live_processes() - keep:
         if time.monotonic() > deadline:
@@ -202,11 +202,16 @@ def _stop_processes(keep: set[int]) -> bool:
         for pid in left:
             with contextlib.suppress(OSError):
                 os.kill(pid, signal.SIGKILL)
-        with contextlib.suppress(ChildProcessError):  # the subject may be init, and the orphans its children
-            while os.waitpid(-1, os.WNOHANG)[0]:
-                pass
+        _reap()
         time.sleep(0.001)
+    _reap()  # the last ones killed: a zombie still counts against the process limits of the next run
     return True
+
+
+def _reap() -> None:
+    with contextlib.suppress(ChildProcessError):  # the subject may be init, and the orphans its children
+        while os.waitpid(-1, os.WNOHANG)[0]:
+            pass
 
 
 def _settings(pid: int) -> tuple[Any, ...] | None:
