@@ -17,7 +17,16 @@ The tests folder holds `mutants.toml`:
     description = "a version that never raises for a negative price"
     file = "mutants/no_check.py"  # or the whole faulty file, relative to the tests folder
 
-Descriptions are what the learner reads about a mutant that survived; never its code.
+    [[alternatives]]
+    description = "a version that keeps the cart's lines in a list of tuples"
+    file = "alternatives/tuples.py"   # another correct version, written differently (or find/replace)
+
+Descriptions are what the learner reads about a mutant that survived, or about a correct
+alternative their tests reject; never its code. The learner's tests must pass against every
+alternative as against the correct version: a test that checks how the code is written (its
+bytecode, its names, its source) rather than what it does rejects them, and so catches nothing.
+The alternatives run right after the correct version, before any mutant; why one was rejected
+is said in fixed words (the learner's test names and output could carry how it is written).
 
 Runs must not talk to each other: the subject puts the sandbox back after each run and names what it
 could not put back (`gradekit.runstate`); no such run passes or catches anything. Nothing a
@@ -63,10 +72,19 @@ class Mutant:
 
 
 @dataclass(frozen=True)
+class Alternative(Mutant):
+    """Another correct version of the code under test, written differently."""
+
+    def __repr__(self) -> str:
+        return f"Alternative({self.number})"
+
+
+@dataclass(frozen=True)
 class Config:
     target: str  # the module file name, e.g. "cart.py"
     correct: str  # the correct version's source
     mutants: tuple[Mutant, ...]
+    alternatives: tuple[Alternative, ...] = ()
 
     @property
     def module(self) -> str:
@@ -98,20 +116,29 @@ def load_config(tests_dir: str | Path, data_dir: str | Path | None = None) -> Co
         raise AuthorError(f"{CONFIG}: the correct version {target} is not in the exercise's data folder")
     correct = correct_path.read_text(encoding="utf-8")
     _compiles(correct, f"the correct version of {target}")
-    mutants = []
-    entries = data.get("mutants", [])
+    mutants = _versions(data, "mutants", "mutant", folder, target, correct)
+    alternatives = _versions(data, "alternatives", "alternative", folder, target, correct)
+    return Config(target, correct, tuple(mutants), tuple(Alternative(v.number, v.description, v.source)
+                                                         for v in alternatives))
+
+
+def _versions(data: dict[str, Any], key: str, what: str, folder: Path, target: str, correct: str) -> list[Mutant]:
+    """The versions of `target` listed under `key` ([[mutants]] or [[alternatives]]), each a whole
+    file or the correct version with one piece replaced."""
+    versions = []
+    entries = data.get(key, [])
     if not isinstance(entries, list):
-        raise AuthorError(f"{CONFIG}: `mutants` must be an array of tables ([[mutants]])")
+        raise AuthorError(f"{CONFIG}: `{key}` must be an array of tables ([[{key}]])")
     for number, entry in enumerate(entries, 1):
-        where = f"{CONFIG}: mutant {number}"
+        where = f"{CONFIG}: {what} {number}"
         description = entry.get("description") if isinstance(entry, dict) else None
         if not isinstance(description, str) or not description.strip():
             raise AuthorError(f"{where} needs a `description` the learner can read")
         if "file" in entry:
-            mutant_path = folder / str(entry["file"])
-            if not mutant_path.is_file():
+            path = folder / str(entry["file"])
+            if not path.is_file():
                 raise AuthorError(f"{where}: file {entry['file']} not found in the tests folder")
-            source = mutant_path.read_text(encoding="utf-8")
+            source = path.read_text(encoding="utf-8")
         else:
             find, replace = entry.get("find"), entry.get("replace")
             if not isinstance(find, str) or not isinstance(replace, str) or not find:
@@ -122,9 +149,9 @@ def load_config(tests_dir: str | Path, data_dir: str | Path | None = None) -> Co
             source = correct.replace(find, replace)
         if source == correct:
             raise AuthorError(f"{where} is the same as the correct version")
-        _compiles(source, f"mutant {number}")
-        mutants.append(Mutant(number, description.strip(), source))
-    return Config(target, correct, tuple(mutants))
+        _compiles(source, f"{what} {number}")
+        versions.append(Mutant(number, description.strip(), source))
+    return versions
 
 
 def _compiles(source: str, what: str) -> None:
@@ -298,8 +325,20 @@ class Suite:
         result: RunResult = self._cache[key]
         return result
 
+    @property
+    def alternatives(self) -> tuple[Alternative, ...]:
+        return self.config.alternatives
+
     def correct(self) -> RunResult:
-        return self.run(self.config.correct, f"running your tests against the correct {self.target}")
+        """The run against the correct version; the first time, the runs against its alternatives follow
+        at once, so that they too come before any mutant (and their output may reach the learner)."""
+        result = self.run(self.config.correct, f"running your tests against the correct {self.target}")
+        for alternative in self.alternatives:
+            self.alternative(alternative)
+        return result
+
+    def alternative(self, alternative: Alternative) -> RunResult:
+        return self.run(alternative.source, f"running your tests against another correct {self.target}")
 
     def against(self, mutant: Mutant) -> RunResult:
         return self.run(mutant.source, "running your tests against a faulty version")
@@ -369,10 +408,18 @@ class Suite:
     # verdicts ------------------------------------------------------------------------------------
 
     def assert_passes(self) -> RunResult:
-        """Fail unless the learner's tests collect at least one test and all pass against the correct version."""
+        """Fail unless the learner's tests collect at least one test and all pass against the correct version
+        and against every alternative correct version."""
         result = self.correct()
         if not result.ok:
             pytest.fail(result.problem(self.target), pytrace=False)
+        for alternative in self.alternatives:
+            other = self.alternative(alternative)
+            if not other.ok:  # in fixed words: names and output could carry how the alternative is written
+                pytest.fail(f"Your tests reject another correct version of {self.target}, {alternative.description} "
+                            f"({other.summary()}), so they would reject working code. Test what the code does "
+                            "(what it returns, what it raises, what it changes), not how it is written.",
+                            pytrace=False)
         return result
 
     def assert_catches(self, mutant: Mutant) -> None:
@@ -396,6 +443,10 @@ class Suite:
 
     def _require_correct(self) -> None:
         result = self.correct()
+        if result.ok and not all(self.alternative(a).ok for a in self.alternatives):
+            pytest.fail(f"First make your tests pass against every correct version of {self.target} (see the check "
+                        "on the correct version): a test that rejects working code written differently says "
+                        "nothing about faulty versions.", pytrace=False)
         if result.ok:
             again = self.correct_again()
             if again.ok:

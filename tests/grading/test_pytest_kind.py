@@ -113,6 +113,29 @@ def test_the_code_under_test_has_no_source_to_read(leap):
     assert tests[CORRECT]["status"] == "pass", tests[CORRECT]["message"]
 
 
+def test_alternatives_run_before_any_mutant(leap):
+    """Do the alternatives run right after the correct version, before any mutant, so that nothing
+    a mutant run could leave reaches what is said about them?"""
+    order = []
+
+    class Recording:  # the subject's side of the channel, answering every run with a pass
+        call_timeout = 5.0
+
+        def request(self, message, _what, timeout):
+            order.append(message["source"])
+            return {"collected": 1, "passed": ["t"], "exit_code": 0, "finished": True}
+
+        def decode(self, reply):
+            return reply
+
+    suite = Suite(Recording(), leap.path / "tests", leap.path / "data", {})
+    with pytest.raises(pytest.fail.Exception, match="Not caught"):  # every run passes here
+        suite.assert_catches(suite.mutants[0])
+    config = suite.config
+    assert order[:2] == [config.correct, config.alternatives[0].source]
+    assert set(order[2:]) == {config.correct, *(m.source for m in config.mutants)}
+
+
 def test_mutants_toml_mistakes_are_named(tmp_path: Path):
     """Does a mutant whose `find` text is not in the code say so, naming the mutant?"""
     (tmp_path / "tests").mkdir()
@@ -124,6 +147,11 @@ def test_mutants_toml_mistakes_are_named(tmp_path: Path):
     config.write_text('target = "m.py"\n\n[[mutants]]\ndescription = "d"\nfind = "return 3"\nreplace = "return 2"\n')
     with pytest.raises(AuthorError, match="mutant 1: `find` must occur exactly once in m.py, found 0 times"):
         load_config(tmp_path / "tests")
+    config.write_text('target = "m.py"\n\n[[alternatives]]\ndescription = "d"\nfile = "other.py"\n')
+    with pytest.raises(AuthorError, match="alternative 1: file other.py not found in the tests folder"):
+        load_config(tmp_path / "tests")
+    (tmp_path / "tests" / "other.py").write_text("def f():\n    return 2 - 1\n")
+    assert load_config(tmp_path / "tests").alternatives[0].source == "def f():\n    return 2 - 1\n"
 
 
 @pytest.mark.parametrize(

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import ctypes
 import json
+import shutil
 import textwrap
 from collections.abc import Callable
 from typing import Any
@@ -25,6 +26,7 @@ from gradekit import Settings, grade, load_exercise
 from gradekit.pair import PairKey
 from gradekit.pool import WarmPool
 from gradekit.spec import Exercise
+from gradekit.suite import load_config
 
 # Slots of their own, so these sandboxes' uids are no other test's.
 SETTINGS = Settings(slot=252)
@@ -46,10 +48,10 @@ def graded(request: pytest.FixtureRequest, leap: Exercise,
     """Grade a learner's test file for the leap exercise; the report and its tests by name."""
     pool = request.getfixturevalue("leap_pool") if request.param == "forked" else None
 
-    def run(source: str) -> tuple[dict[str, Any], dict[str, dict[str, Any]]]:
+    def run(source: str, exercise: Exercise = leap) -> tuple[dict[str, Any], dict[str, dict[str, Any]]]:
         if pool is not None:  # the template pair of the last grading may still be on its way back
             assert fork_servers.idle(pool, PairKey.of(leap)), "the fork server did not come back"
-        report = grade(leap, {"test_leap.py": source}, SETTINGS, pool=pool)
+        report = grade(exercise, {"test_leap.py": source}, SETTINGS, pool=pool)
         if pool is not None:
             assert report["grader"].get("sandbox") == "forked", "the submission was not forked"
         text = json.dumps(report)
@@ -58,6 +60,18 @@ def graded(request: pytest.FixtureRequest, leap: Exercise,
         return report, {test["name"]: test for test in report["tests"]}
 
     return run
+
+
+@pytest.fixture(scope="module")
+def leap_alone(leap: Exercise, tmp_path_factory: pytest.TempPathFactory) -> Exercise:
+    """The leap exercise without its alternative correct version (as an author may keep it)."""
+    folder = tmp_path_factory.mktemp("alone") / "qa" / "leap"
+    shutil.copytree(leap.path, folder)
+    config = folder / "tests" / "mutants.toml"
+    config.write_text(config.read_text().split("[[alternatives]]")[0])
+    alone = load_exercise(folder)
+    assert not load_config(folder / "tests").alternatives
+    return alone
 
 
 def mutant_results(report: dict[str, Any]) -> list[dict[str, Any]]:
@@ -307,10 +321,10 @@ def test_2024_is_leap():
 """
 
 
-def test_a_later_run_of_the_correct_code_shows_nothing_the_suite_wrote(graded):
+def test_a_later_run_of_the_correct_code_shows_nothing_the_suite_wrote(graded, leap_alone):
     """When the correct code's second run fails where its first passed, is the reason a fixed
     sentence, never the text the suite wrote (which could carry what it saw of the mutants)?"""
-    report, tests = graded(LEAKING_SUITE)
+    report, tests = graded(LEAKING_SUITE, leap_alone)
     assert tests[CORRECT]["status"] == "pass", tests[CORRECT]["message"]
     assert "LEAK-MARKER" not in json.dumps(report)
     assert report["score"] == 1
@@ -319,6 +333,43 @@ def test_a_later_run_of_the_correct_code_shows_nothing_the_suite_wrote(graded):
             "Your tests passed against the correct leap.py once, but not when they ran against it again later "
             "(pytest could not collect them): each run must start from nothing, with no file, process or other "
             "state left by an earlier run deciding the result.")
+
+
+def test_a_run_of_an_alternative_correct_version_shows_nothing_the_suite_wrote(graded):
+    """The alternative correct version runs second: is why the suite rejects it a fixed sentence too?"""
+    report, tests = graded(LEAKING_SUITE)
+    assert "LEAK-MARKER" not in json.dumps(report) and report["score"] == 0
+    assert tests[CORRECT]["message"] == (
+        "Your tests reject another correct version of leap.py, a version that asks the standard library's calendar "
+        "module (pytest could not collect them), so they would reject working code. Test what the code does (what "
+        "it returns, what it raises, what it changes), not how it is written.")
+
+
+FINGERPRINT = """import leap
+
+
+def test_the_code_is_the_published_one():
+    assert leap.is_leap.__code__.co_consts == {consts!r}
+"""
+
+
+def test_a_suite_that_checks_how_the_code_is_written_is_rejected_by_a_correct_alternative(graded, leap):
+    """A suite that compares the code under test with the published correct version (here its
+    constants) passes on it and fails on every mutant: does the exercise's alternative correct
+    version, written differently, make it worth nothing, said in fixed words that show neither
+    the learner's test names nor what the alternative looks like?"""
+    published = {}
+    exec(compile((leap.path / "data" / "leap.py").read_text(), "leap.py", "exec"), published)
+    report, tests = graded(FINGERPRINT.format(consts=published["is_leap"].__code__.co_consts))
+    assert report["score"] == 0, report
+    message = tests[CORRECT]["message"]
+    assert message == (
+        "Your tests reject another correct version of leap.py, a version that asks the standard library's "
+        "calendar module (some of them failed), so they would reject working code. Test what the code does "
+        "(what it returns, what it raises, what it changes), not how it is written."), message
+    assert "test_the_code_is_the_published_one" not in json.dumps(report) and "isleap" not in json.dumps(report)
+    assert all("First make your tests pass against every correct version of leap.py" in t["message"]
+               for t in mutant_results(report))
 
 
 def landlock_version() -> int:
