@@ -11,7 +11,7 @@ class Cart:
         is a ValueError. quantity below 1 or a negative price is a ValueError.
     remove(sku, quantity=None): take `quantity` of a product out (all of it when None); the line
         goes when its quantity reaches 0. KeyError for a product that is not in the cart,
-        ValueError for taking out more than there is.
+        ValueError for quantity below 1 or for taking out more than there is.
     lines(): [(sku, quantity, price), ...] sorted by sku.
     count(): how many items are in the cart, all lines together.
     subtotal(): the sum of price times quantity over the lines.
@@ -42,6 +42,8 @@ class Cart:
         line = self._lines[sku]
         if quantity is None:
             quantity = line[0]
+        if quantity < 1:
+            raise ValueError("quantity must be at least 1")
         if quantity > line[0]:
             raise ValueError(f"only {line[0]} of {sku} in the cart")
         line[0] -= quantity

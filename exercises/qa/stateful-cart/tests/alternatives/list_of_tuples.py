@@ -40,6 +40,8 @@ class Cart:
             raise KeyError(sku)
         known, held, unit = self._entries[position]
         taken = held if quantity is None else quantity
+        if taken < 1:
+            raise ValueError("quantity must be at least 1")
         if taken > held:
             raise ValueError(f"only {held} of {sku} in the cart")
         left = held - taken

@@ -38,6 +38,8 @@ class Cart:
     def remove(self, sku, quantity=None):
         held = self._quantities[sku]
         taken = quantity if quantity is not None else held
+        if taken < 1:
+            raise ValueError("quantity must be at least 1")
         if taken > held:
             raise ValueError(f"only {held} of {sku} in the cart")
         left = held - taken
