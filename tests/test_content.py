@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from gradekit.spec import load_catalog
+from gradekit.suite import load_config
 
 ROOT = Path(__file__).resolve().parents[1]
 CATALOG = load_catalog(ROOT)
@@ -48,3 +49,12 @@ def test_each_exercise_is_complete(exercise_id: str):
     variants = exercise.variants()
     assert any(name.startswith("pass-") for name in variants), "keep a correct variant in variants/pass-*"
     assert sum(name.startswith("fail-") for name in variants) >= 2, "keep two plausible mistakes in variants/fail-*"
+
+
+@pytest.mark.parametrize("exercise_id", sorted(i for i, e in CATALOG.exercises.items() if e.kind == "pytest"))
+def test_each_tests_for_given_code_exercise_keeps_a_correct_alternative(exercise_id: str):
+    """Does each exercise where learners write tests keep another correct version of the code, so
+    that a test checking how the code is written (not what it does) catches no mutant?"""
+    config = load_config(CATALOG.exercises[exercise_id].tests_dir)
+    assert config.alternatives, "add an [[alternatives]] entry to tests/mutants.toml"
+    assert all(alternative.source != config.correct for alternative in config.alternatives)
