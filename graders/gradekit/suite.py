@@ -41,7 +41,7 @@ import random
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import pytest
 
@@ -77,6 +77,9 @@ class Alternative(Mutant):
 
     def __repr__(self) -> str:
         return f"Alternative({self.number})"
+
+
+V = TypeVar("V", bound=Mutant)
 
 
 @dataclass(frozen=True)
@@ -116,13 +119,13 @@ def load_config(tests_dir: str | Path, data_dir: str | Path | None = None) -> Co
         raise AuthorError(f"{CONFIG}: the correct version {target} is not in the exercise's data folder")
     correct = correct_path.read_text(encoding="utf-8")
     _compiles(correct, f"the correct version of {target}")
-    mutants = _versions(data, "mutants", "mutant", folder, target, correct)
-    alternatives = _versions(data, "alternatives", "alternative", folder, target, correct)
-    return Config(target, correct, tuple(mutants), tuple(Alternative(v.number, v.description, v.source)
-                                                         for v in alternatives))
+    mutants = _versions(data, "mutants", "mutant", folder, target, correct, Mutant)
+    alternatives = _versions(data, "alternatives", "alternative", folder, target, correct, Alternative)
+    return Config(target, correct, tuple(mutants), tuple(alternatives))
 
 
-def _versions(data: dict[str, Any], key: str, what: str, folder: Path, target: str, correct: str) -> list[Mutant]:
+def _versions(data: dict[str, Any], key: str, what: str, folder: Path, target: str, correct: str,
+              kind: type[V]) -> list[V]:
     """The versions of `target` listed under `key` ([[mutants]] or [[alternatives]]), each a whole
     file or the correct version with one piece replaced."""
     versions = []
@@ -150,7 +153,7 @@ def _versions(data: dict[str, Any], key: str, what: str, folder: Path, target: s
         if source == correct:
             raise AuthorError(f"{where} is the same as the correct version")
         _compiles(source, f"{what} {number}")
-        versions.append(Mutant(number, description.strip(), source))
+        versions.append(kind(number, description.strip(), source))
     return versions
 
 
@@ -331,7 +334,7 @@ class Suite:
 
     def correct(self) -> RunResult:
         """The run against the correct version; the first time, the runs against its alternatives follow
-        at once, so that they too come before any mutant (and their output may reach the learner)."""
+        at once, so that they too come before any mutant."""
         result = self.run(self.config.correct, f"running your tests against the correct {self.target}")
         for alternative in self.alternatives:
             self.alternative(alternative)
