@@ -127,14 +127,14 @@ def grading_throughput(cluster: Cluster, database: Database, workers: int, email
     cores.start()
     control.add_consumer(QUEUE_NAME, reply=True, timeout=10)
     wait_for(lambda: database.scalar(done, ids=ids) == len(ids), 600, "jobs were not graded", interval=0.25)
-    busy = cores.stop()
+    cores.stop()
     ((first, last),) = database.rows(
         "SELECT min(started_at), max(finished_at) FROM submissions WHERE id = ANY(:ids)", ids=ids
     )
     for process in processes:
         cluster.stop(process)
     rate = len(ids) / (last - first).total_seconds()
-    print(BusyCores.line(workers, f"{rate:.1f} jobs/s", busy), flush=True)
+    print(BusyCores.line(workers, f"{rate:.1f} jobs/s", cores.between(first, last)), flush=True)
     return rate
 
 

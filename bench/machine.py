@@ -8,9 +8,11 @@ speedup and prints it as context: a grading speedup can't exceed what the cores 
 
 from __future__ import annotations
 
+import datetime
 import multiprocessing
 import os
 import statistics
+import threading
 import time
 from collections.abc import Callable
 
@@ -41,27 +43,42 @@ def work_rate(processes: int, seconds: float = SECONDS) -> float:
 
 
 class BusyCores:
-    """How many of this machine's cores were busy (not idle, not waiting on a disk) from `start` to `stop`.
+    """How many of this machine's cores were busy (not idle, not waiting on a disk) over a span of time.
 
     Read beside a worker count's rate, it says how much CPU the workers had: one worker whose
     submission's processes overlap (harness and subject start together, the last pair is cleaned
     up during the next grading) keeps more than one core busy, and two workers can't get more
-    than the machine's cores.
+    than the machine's cores. `start` samples the kernel's counters every SAMPLE seconds until
+    `stop`; `between` reads them over the span the rate was measured on (first claim to last
+    report), so that waiting for the workers to start or for the last row to be seen is left out.
     """
 
-    @staticmethod
-    def _times() -> tuple[float, float]:
-        with open("/proc/stat") as stat:
-            fields = [int(value) for value in stat.readline().split()[1:]]
-        idle = fields[3] + fields[4]  # idle and iowait
-        return sum(fields) - idle, time.monotonic()
+    SAMPLE = 0.1
 
     def start(self) -> None:
-        self.begun = self._times()
+        self.samples: list[tuple[float, int]] = []
+        self.running = threading.Event()
+        self.running.set()
+        self.thread = threading.Thread(target=self._sample, daemon=True)
+        self.thread.start()
 
-    def stop(self) -> float:
-        busy, now = self._times()
-        return (busy - self.begun[0]) / os.sysconf("SC_CLK_TCK") / (now - self.begun[1])
+    def _sample(self) -> None:
+        while self.running.is_set():
+            with open("/proc/stat") as stat:
+                fields = [int(value) for value in stat.readline().split()[1:]]
+            self.samples.append((time.time(), sum(fields) - fields[3] - fields[4]))  # less idle and iowait
+            time.sleep(self.SAMPLE)
+
+    def stop(self) -> None:
+        self.running.clear()
+        self.thread.join()
+
+    def between(self, first: datetime.datetime, last: datetime.datetime) -> float:
+        """Busy cores from `first` to `last` (datetimes in UTC, as the rows store them)."""
+        begin, end = (moment.replace(tzinfo=moment.tzinfo or datetime.UTC).timestamp() for moment in (first, last))
+        inside = [sample for sample in self.samples if begin <= sample[0] <= end] or self.samples[-2:]
+        (t0, busy0), (t1, busy1) = inside[0], inside[-1]
+        return (busy1 - busy0) / os.sysconf("SC_CLK_TCK") / max(t1 - t0, 1e-9)
 
     @staticmethod
     def line(workers: int, rate: str, busy: float) -> str:
