@@ -202,14 +202,15 @@ def _stop_processes(keep: set[int]) -> bool:
         for pid in left:
             with contextlib.suppress(OSError):
                 os.kill(pid, signal.SIGKILL)
-        _reap()
+        reap()
         time.sleep(0.001)
-    _reap()  # the last ones killed: a zombie still counts against the process limits of the next run
+    reap()  # the last ones killed: a zombie still counts against the process limits of the next run
     return True
 
 
-def _reap() -> None:
-    with contextlib.suppress(ChildProcessError):  # the subject may be init, and the orphans its children
+def reap() -> None:
+    """Wait for every child of this process that has ended (the subject may be init: orphans are its own)."""
+    with contextlib.suppress(ChildProcessError):
         while os.waitpid(-1, os.WNOHANG)[0]:
             pass
 
@@ -378,6 +379,11 @@ class RunState:
         found["settings"] = any(_settings(pid) != before for pid, before in self.settings.items())
         self.leftover += [name for name, left in found.items() if left and name not in self.leftover]
         return list(self.leftover)
+
+    def note(self, what: str) -> None:
+        """Count `what` (a LEFTOVERS key) as left for good, found other than by `reset`."""
+        if what not in self.leftover:
+            self.leftover.append(what)
 
     def _put_back_files(self) -> bool:
         """Every writable folder as it was; False if something new could not be removed or something

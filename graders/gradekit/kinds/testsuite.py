@@ -24,15 +24,17 @@ import signal
 import subprocess
 import sys
 import tempfile
+import time
 from typing import Any
 
 from gradekit.kinds import Kind, Loaded
-from gradekit.runstate import RunState, confine
+from gradekit.runstate import RunState, confine, reap
 from gradekit.sandbox import WORK_DIR
 
 OUTPUT_EXCERPT = 3000
 MESSAGE_CAP = 500
 MAX_TIMEOUT = 120.0
+START_SECONDS = 2.0  # how long a run that can't start yet is tried again
 
 # Runs in the child: pytest with a small plugin that writes what happened as JSON (argv[1]).
 RUNNER = r'''
@@ -147,9 +149,10 @@ class SuiteRunner:
                "PYTEST_DISABLE_PLUGIN_AUTOLOAD": "1", "COLUMNS": "100"}
         timed_out = False
         with open(log, "wb") as output:
-            process = subprocess.Popen(argv, cwd=folder, env=env, stdin=subprocess.DEVNULL, stdout=output,
-                                       stderr=subprocess.STDOUT, start_new_session=True,
-                                       preexec_fn=confine)
+            process = self._start(argv, folder, env, output)
+            if process is None:  # what an earlier run left still holds the process limit
+                self.state.note("processes")
+                return {"collected": 0, "exit_code": None, "finished": False, "output": ""}
             try:
                 exit_code: int | None = process.wait(timeout)
             except subprocess.TimeoutExpired:
@@ -193,6 +196,22 @@ class SuiteRunner:
             "finished": bool(data) and "exit_status" in data,
             "output": text[:OUTPUT_EXCERPT],
         }
+
+
+    @staticmethod
+    def _start(argv: list[str], folder: str, env: dict[str, str], output: Any) -> subprocess.Popen[bytes] | None:
+        """Start a run; None if it can't be for START_SECONDS (the kernel refuses a new process while the
+        ones an earlier run left still count against the limit, even killed, until they are reaped)."""
+        deadline = time.monotonic() + START_SECONDS
+        while True:
+            try:
+                return subprocess.Popen(argv, cwd=folder, env=env, stdin=subprocess.DEVNULL, stdout=output,
+                                        stderr=subprocess.STDOUT, start_new_session=True, preexec_fn=confine)
+            except BlockingIOError:
+                if time.monotonic() > deadline:
+                    return None
+                reap()
+                time.sleep(0.02)
 
 
 class PytestKind(Kind):
