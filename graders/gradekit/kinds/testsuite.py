@@ -197,7 +197,6 @@ class SuiteRunner:
             "output": text[:OUTPUT_EXCERPT],
         }
 
-
     @staticmethod
     def _start(argv: list[str], folder: str, env: dict[str, str], output: Any) -> subprocess.Popen[bytes] | None:
         """Start a run; None if it can't be for START_SECONDS (the kernel refuses a new process while the
