@@ -33,8 +33,8 @@ def fetch_temperature(http, city):
 class CachedWeather:
     """Temperatures by city, fetched from the service at most once per `ttl` seconds per city.
 
-    A temperature fetched when monotonic() was t is answered from the cache while monotonic()
-    is below t + ttl; from t + ttl on, the next question fetches it again.
+    A temperature fetched when monotonic() was t is answered from the cache while
+    monotonic() - t < ttl; once `ttl` seconds have passed, the next question fetches it again.
     """
 
     def __init__(self, http, ttl=600):
