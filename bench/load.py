@@ -123,11 +123,9 @@ def grading_throughput(cluster: Cluster, database: Database, workers: int, email
 
     with ThreadPoolExecutor(SUBMITTERS) as executor:
         ids = [i for share in executor.map(submit_share, learners) for i in share]
-    cores = BusyCores()
-    cores.start()
-    control.add_consumer(QUEUE_NAME, reply=True, timeout=10)
-    wait_for(lambda: database.scalar(done, ids=ids) == len(ids), 600, "jobs were not graded", interval=0.25)
-    cores.stop()
+    with BusyCores() as cores:
+        control.add_consumer(QUEUE_NAME, reply=True, timeout=10)
+        wait_for(lambda: database.scalar(done, ids=ids) == len(ids), 600, "jobs were not graded", interval=0.25)
     ((first, last),) = database.rows(
         "SELECT min(started_at), max(finished_at) FROM submissions WHERE id = ANY(:ids)", ids=ids
     )

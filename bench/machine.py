@@ -48,30 +48,33 @@ class BusyCores:
     Read beside a worker count's rate, it says how much CPU the workers had: one worker whose
     submission's processes overlap (harness and subject start together, the last pair is cleaned
     up during the next grading) keeps more than one core busy, and two workers can't get more
-    than the machine's cores. `start` samples the kernel's counters every SAMPLE seconds until
-    `stop`; `between` reads them over the span the rate was measured on (first claim to last
-    report), so that waiting for the workers to start or for the last row to be seen is left out.
+    than the machine's cores. Inside `with BusyCores() as cores:` the kernel's counters are
+    sampled every SAMPLE seconds; `between` reads them over the span the rate was measured on
+    (first claim to last report), so that waiting for the workers to start or for the last row to
+    be seen is left out.
     """
 
     SAMPLE = 0.1
 
-    def start(self) -> None:
+    def __init__(self) -> None:
         self.samples: list[tuple[float, int]] = []
-        self.running = threading.Event()
-        self.running.set()
+        self.stopped = threading.Event()
         self.thread = threading.Thread(target=self._sample, daemon=True)
+
+    def __enter__(self) -> BusyCores:
         self.thread.start()
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.stopped.set()
+        self.thread.join()
 
     def _sample(self) -> None:
-        while self.running.is_set():
+        while not self.stopped.is_set():
             with open("/proc/stat") as stat:
                 fields = [int(value) for value in stat.readline().split()[1:]]
             self.samples.append((time.time(), sum(fields) - fields[3] - fields[4]))  # less idle and iowait
-            time.sleep(self.SAMPLE)
-
-    def stop(self) -> None:
-        self.running.clear()
-        self.thread.join()
+            self.stopped.wait(self.SAMPLE)
 
     def between(self, first: datetime.datetime, last: datetime.datetime) -> float:
         """Busy cores from `first` to `last` (datetimes in UTC, as the rows store them)."""

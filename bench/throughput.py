@@ -63,15 +63,13 @@ def gradings_per_minute(workers: int, jobs: int = JOBS) -> float:
             db.session.add_all(burst)
             db.session.commit()
             ids = [submission.id for submission in burst]
-            cores = BusyCores()
-            cores.start()
-            pool.wake()
-            while True:
-                db.session.expire_all()
-                if not db.session.scalar(select(func.count()).where(Submission.state != "done")):
-                    break
-                time.sleep(0.25)
-            cores.stop()
+            with BusyCores() as cores:
+                pool.wake()
+                while True:
+                    db.session.expire_all()
+                    if not db.session.scalar(select(func.count()).where(Submission.state != "done")):
+                        break
+                    time.sleep(0.25)
             first, last = db.session.execute(
                 select(func.min(Submission.started_at), func.max(Submission.finished_at))
                 .where(Submission.id.in_(ids))

@@ -60,26 +60,27 @@ class AuthorError(Exception):
 
 
 @dataclass(frozen=True)
-class Mutant:
-    """A faulty version of the code under test, and the sentence that describes it to the learner."""
+class Version:
+    """A version of the code under test other than the correct one, and the sentence that describes
+    it to the learner."""
 
     number: int
     description: str
     source: str
 
-    def __repr__(self) -> str:  # parametrize ids and reprs never show the mutant's code
-        return f"Mutant({self.number})"
+    def __repr__(self) -> str:  # parametrize ids and reprs never show the version's code
+        return f"{type(self).__name__}({self.number})"
 
 
-@dataclass(frozen=True)
-class Alternative(Mutant):
-    """Another correct version of the code under test, written differently."""
-
-    def __repr__(self) -> str:
-        return f"Alternative({self.number})"
+class Mutant(Version):
+    """A faulty version: the learner's tests must fail against it."""
 
 
-V = TypeVar("V", bound=Mutant)
+class Alternative(Version):
+    """Another correct version, written differently: the learner's tests must pass against it."""
+
+
+V = TypeVar("V", bound=Version)
 
 
 @dataclass(frozen=True)
@@ -416,14 +417,21 @@ class Suite:
         result = self.correct()
         if not result.ok:
             pytest.fail(result.problem(self.target), pytrace=False)
-        for alternative in self.alternatives:
-            other = self.alternative(alternative)
-            if not other.ok:  # in fixed words: names and output could carry how the alternative is written
-                pytest.fail(f"Your tests reject another correct version of {self.target}, {alternative.description} "
-                            f"({other.summary()}), so they would reject working code. Test what the code does "
-                            "(what it returns, what it raises, what it changes), not how it is written.",
-                            pytrace=False)
+        rejected = self._rejected_alternative()
+        if rejected is not None:  # in fixed words: names and output could carry how the alternative is written
+            alternative, other = rejected
+            pytest.fail(f"Your tests reject another correct version of {self.target}, {alternative.description} "
+                        f"({other.summary()}), so they would reject working code. Test what the code does "
+                        "(what it returns, what it raises, what it changes), not how it is written.", pytrace=False)
         return result
+
+    def _rejected_alternative(self) -> tuple[Alternative, RunResult] | None:
+        """The first alternative correct version the learner's tests do not pass, with its run."""
+        for alternative in self.alternatives:
+            run = self.alternative(alternative)
+            if not run.ok:
+                return alternative, run
+        return None
 
     def assert_catches(self, mutant: Mutant) -> None:
         """Fail unless the tests pass on the correct version and at least one fails against `mutant`."""
@@ -446,7 +454,7 @@ class Suite:
 
     def _require_correct(self) -> None:
         result = self.correct()
-        if result.ok and not all(self.alternative(a).ok for a in self.alternatives):
+        if result.ok and self._rejected_alternative() is not None:
             pytest.fail(f"First make your tests pass against every correct version of {self.target} (see the check "
                         "on the correct version): a test that rejects working code written differently says "
                         "nothing about faulty versions.", pytrace=False)

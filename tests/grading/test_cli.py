@@ -11,6 +11,7 @@ from xml.etree import ElementTree
 
 import junitparser
 import pytest
+import yaml
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -120,7 +121,6 @@ def test_the_readme_ci_workflow_grades_from_the_course_and_pastes_no_input_into_
     """Is the README's workflow valid YAML that runs `learnpath grade` for JUnit and GitHub output,
     in the course's repository, with every workflow input reaching its script through the
     environment (an input pasted into a script would run as shell)?"""
-    yaml = pytest.importorskip("yaml")
     text = (ROOT / "README.md").read_text()
     (block,) = [part.split("```", 1)[0] for part in text.split("```yaml")[1:]
                 if "# .github/workflows/grade.yml in the course repository" in part.split("```", 1)[0]]
