@@ -43,7 +43,7 @@ def work_rate(processes: int, seconds: float = SECONDS) -> float:
 
 
 class BusyCores:
-    """How many of this machine's cores were busy (not idle, not waiting on a disk) over a span of time.
+    """How many of this machine's cores were busy (running this machine's own work) over a span of time.
 
     Read beside a worker count's rate, it says how much CPU the workers had: one worker whose
     submission's processes overlap (harness and subject start together, the last pair is cleaned
@@ -52,12 +52,15 @@ class BusyCores:
     sampled every SAMPLE seconds; `between` reads them over the span the rate was measured on
     (first claim to last report), so that waiting for the workers to start or for the last row to
     be seen is left out.
+
+    Time the virtual machine's host gave to other guests while this one had work (steal) is not
+    counted as busy: it is said apart, as the cores the host took.
     """
 
     SAMPLE = 0.1
 
     def __init__(self) -> None:
-        self.samples: list[tuple[float, int]] = []
+        self.samples: list[tuple[float, int, int]] = []
         self.stopped = threading.Event()
         self.thread = threading.Thread(target=self._sample, daemon=True)
 
@@ -72,21 +75,25 @@ class BusyCores:
     def _sample(self) -> None:
         while not self.stopped.is_set():
             with open("/proc/stat") as stat:
-                fields = [int(value) for value in stat.readline().split()[1:]]
-            self.samples.append((time.time(), sum(fields) - fields[3] - fields[4]))  # less idle and iowait
+                # user nice system idle iowait irq softirq steal (guest time is inside user and nice)
+                user, nice, system, _idle, _iowait, irq, softirq, steal = (
+                    int(value) for value in stat.readline().split()[1:9])
+            self.samples.append((time.time(), user + nice + system + irq + softirq, steal))
             self.stopped.wait(self.SAMPLE)
 
-    def between(self, first: datetime.datetime, last: datetime.datetime) -> float:
-        """Busy cores from `first` to `last` (datetimes in UTC, as the rows store them)."""
+    def between(self, first: datetime.datetime, last: datetime.datetime) -> tuple[float, float]:
+        """Busy cores, and cores the host took, from `first` to `last` (datetimes in UTC, as the rows store them)."""
         begin, end = (moment.replace(tzinfo=moment.tzinfo or datetime.UTC).timestamp() for moment in (first, last))
         inside = [sample for sample in self.samples if begin <= sample[0] <= end] or self.samples[-2:]
-        (t0, busy0), (t1, busy1) = inside[0], inside[-1]
-        return (busy1 - busy0) / os.sysconf("SC_CLK_TCK") / max(t1 - t0, 1e-9)
+        (t0, busy0, steal0), (t1, busy1, steal1) = inside[0], inside[-1]
+        ticks = os.sysconf("SC_CLK_TCK") * max(t1 - t0, 1e-9)
+        return (busy1 - busy0) / ticks, (steal1 - steal0) / ticks
 
     @staticmethod
-    def line(workers: int, rate: str, busy: float) -> str:
+    def line(workers: int, rate: str, cores: tuple[float, float]) -> str:
+        busy, stolen = cores
         return (f"# {workers} worker{'s' if workers > 1 else ''}: {rate}, "
-                f"{busy:.2f} of {os.cpu_count()} cores busy")
+                f"{busy:.2f} of {os.cpu_count()} cores busy, {stolen:.2f} taken by the host")
 
 
 def cpu_speedup() -> float:
