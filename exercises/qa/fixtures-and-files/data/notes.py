@@ -44,6 +44,10 @@ class NoteStore:
 
     def _save(self):
         temporary = self.path + ".tmp"
-        with open(temporary, "w", encoding="utf-8") as stream:
-            json.dump(self.notes, stream, indent=2, sort_keys=True)
-        os.replace(temporary, self.path)
+        try:
+            with open(temporary, "w", encoding="utf-8") as stream:
+                json.dump(self.notes, stream, indent=2, sort_keys=True)
+            os.replace(temporary, self.path)
+        finally:
+            if os.path.exists(temporary):  # the save failed: its half-written file goes too
+                os.remove(temporary)

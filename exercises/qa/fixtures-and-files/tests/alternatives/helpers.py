@@ -18,9 +18,14 @@ def _read_notes(path):
 def _write_notes(path, notes):
     """Write `notes` beside `path` first, then move that file over `path`."""
     scratch = path + ".tmp"
-    with open(scratch, "w", encoding="utf-8") as handle:
-        for chunk in _ENCODER.iterencode(notes):
-            handle.write(chunk)
+    handle = open(scratch, "w", encoding="utf-8")
+    try:
+        with handle:
+            for chunk in _ENCODER.iterencode(notes):
+                handle.write(chunk)
+    except BaseException:
+        os.remove(scratch)
+        raise
     os.replace(scratch, path)
 
 
