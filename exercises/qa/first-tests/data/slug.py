@@ -14,7 +14,12 @@ def slugify(title):
 
 
 def truncate(text, width):
-    """`text` if it fits in `width` characters, otherwise its first `width - 1` characters and "…"."""
+    """`text` if it fits in `width` characters, otherwise its first `width - 1` characters and "…".
+
+    `width` is at least 1 (room for the "…"); ValueError otherwise.
+    """
+    if width < 1:
+        raise ValueError(f"width must be at least 1, not {width}")
     if len(text) <= width:
         return text
     return text[: width - 1] + "…"

@@ -14,6 +14,8 @@ def slugify(title):
 
 def truncate(text, width):
     """`text` as it is when it fits in `width` characters, else cut to make room for an ellipsis."""
+    if not width >= 1:
+        raise ValueError("there is no room for the ellipsis in a width under 1")
     length = len(text)
     if not length <= width:
         kept = text[: width - 1]
