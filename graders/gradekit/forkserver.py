@@ -3,11 +3,12 @@
 Starting two interpreters per submission costs about half a second of CPU; a fork server pays it
 once. A `ForkServer` holds two long-lived bwrap sandboxes (harness and subject, each with its own
 uid) whose template process (`gradekit.zygote`) has done the kind's imports. Each submission gets
-a `ForkedPair`: per role a child forked from the template, in fresh namespaces and fresh tmpfs
-folders, in the role's control groups with the exercise's limits, with every capability dropped
-before the job is read. The template never runs learner code; a child runs exactly one job. The
-server keeps one set of control groups per role and renews it between jobs (emptied, its memory
-verdict counted afresh), since a server grades one job at a time.
+a `ForkedPair`: per role a child forked from the template, in fresh namespaces (a network one for
+the subject only: `zygote.FRESH_NETWORK`) and fresh tmpfs folders, in the role's control groups
+with the exercise's limits, with every capability dropped before the job is read. The template
+never runs learner code; a child runs exactly one job. The server keeps one set of control groups
+per role and renews it between jobs (emptied, its memory verdict counted afresh), since a server
+grades one job at a time.
 
 Used only where this holds: the bwrap backend run as root with cgroups, and kinds whose warm-up
 is imports alone (`Kind.forkable`).
@@ -42,11 +43,14 @@ from gradekit.sandbox import WORK_DIR, CappedOutput, Outcome, Run, Sandbox, proc
 from gradekit.sandbox.cgroup import CgroupSet
 from gradekit.settings import Settings
 from gradekit.spec import Limits
+from gradekit.zygote import FRESH_NETWORK
 
 ZYGOTE_ENTRY = "import sys; sys.path.insert(0, '/opt/gradekit'); from gradekit.zygote import main; main()"
 # What a template keeps until each job process drops it: mounting the job's own folders and /proc
-# (SYS_ADMIN), bringing up its loopback (NET_ADMIN), emptying the bounding set (SETPCAP).
-TEMPLATE_CAPABILITIES = ("CAP_SYS_ADMIN", "CAP_NET_ADMIN", "CAP_SETPCAP")
+# (SYS_ADMIN), emptying the bounding set (SETPCAP) and, where each job has a network namespace of
+# its own (`zygote.FRESH_NETWORK`), bringing up its loopback (NET_ADMIN).
+TEMPLATE_CAPABILITIES = ("CAP_SYS_ADMIN", "CAP_SETPCAP")
+NETWORK_CAPABILITIES = ("CAP_NET_ADMIN",)
 KILLED = -signal.SIGKILL
 ROLES = ("subject", "harness")
 
@@ -80,8 +84,9 @@ class Template:
         self.control, inside = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
         imports = subject_imports(key) if role == "subject" else harness_imports(key)
         config = {"role": role, "control_fd": inside.fileno(), "imports": imports}
+        capabilities = TEMPLATE_CAPABILITIES + (NETWORK_CAPABILITIES if role in FRESH_NETWORK else ())
         spec = sandbox_spec(role, key, settings, config, (inside.fileno(),), entry=ZYGOTE_ENTRY,
-                            capabilities=TEMPLATE_CAPABILITIES)
+                            capabilities=capabilities)
         try:
             self.run = backend.start(spec)
         except BaseException:

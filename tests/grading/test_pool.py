@@ -6,6 +6,7 @@ Each test runs with both kinds of warm pool: started pairs (each used once) and 
 
 from __future__ import annotations
 
+import concurrent.futures
 import contextlib
 import dataclasses
 import os
@@ -216,6 +217,73 @@ def test_a_forked_submission_is_alone_in_its_pid_namespace(mean_exercise):
             # Standard input, its output pipe and its channel: nothing of the template's (the template's
             # pid namespace, its control socket, the job's status pipe).
             assert "PIDS 1 0 [1] FDS ['/dev/null', 'pipe', 'pipe', 'socket']" in output, output
+    finally:
+        pool.close()
+
+
+# A learner's code that leaves port 5555 in TIME_WAIT (the side that closes first keeps it): in
+# the same network namespace, a bind to it without SO_REUSEADDR is refused for a minute.
+LEAVE_A_PORT_TAKEN = """import socket
+server = socket.socket()
+server.bind(("127.0.0.1", 5555))
+server.listen()
+client = socket.create_connection(("127.0.0.1", 5555))
+accepted, _ = server.accept()
+accepted.close()
+client.close()
+"""
+LOOK_FOR_A_TAKEN_PORT = """import os, socket, time
+sockets = [line.split()[1:4] for name in ("tcp", "tcp6") for line in open(f"/proc/net/{name}").readlines()[1:]]
+with socket.socket() as probe:
+    probe.bind(("127.0.0.1", 5555))
+NET = os.readlink("/proc/self/ns/net")
+waited = False
+def looking(mean):
+    def looked(xs):
+        global waited
+        print("SOCKETS", sockets, "NET", NET)
+        if not waited:  # the host looks at the harness meanwhile
+            waited = True
+            time.sleep(1)
+        return mean(xs)
+    return looked
+"""
+
+
+def _network_namespace(pid: int) -> str | None:
+    with contextlib.suppress(OSError):
+        return os.readlink(f"/proc/{pid}/ns/net")
+    return None
+
+
+def test_each_forked_subject_has_a_network_namespace_of_its_own(mean_exercise):
+    """Is a port a learner's code left taken (TIME_WAIT) free for the next submission from the same
+    template? The harness, which runs no learner code, stays in its template's namespace."""
+    key = PairKey.of(mean_exercise)
+    pool = WarmPool(require_fork_server(mean_exercise), size=1, keys=[key])
+    try:
+        wait_ready(pool, key)
+        solution = mean_exercise.solution_files()["stats.py"]
+        left = grade(mean_exercise, {"stats.py": LEAVE_A_PORT_TAKEN + solution}, pool.settings, pool=pool)
+        assert left["status"] == "pass", left
+        wait_ready(pool, key)
+        (server,) = pool.servers[key]
+        templates = {Path(f"/proc/{pid}/comm").read_text().strip(): _network_namespace(pid) for pid in server.pids()}
+        with concurrent.futures.ThreadPoolExecutor(1) as runner:
+            look = LOOK_FOR_A_TAKEN_PORT + solution + "mean = looking(mean)\n"
+            grading = runner.submit(grade, mean_exercise, {"stats.py": look}, pool.settings, pool=pool)
+            harness_jobs: set[str | None] = set()
+            while not grading.done() and not harness_jobs:
+                harness_jobs = {_network_namespace(pid) for pid in server.cgroups["harness"].pids()} - {None}
+                time.sleep(0.01)
+            report = grading.result()
+        assert report["status"] == "pass", report
+        output = report["tests"][0]["output"]
+        assert "SOCKETS []" in output, output
+        subject_job = output.split("NET ")[1].split()[0]
+        assert subject_job != templates["lp-subject-tpl"]
+        assert harness_jobs == {templates["lp-harness-tpl"]}
+        assert templates["lp-harness-tpl"] != _network_namespace(os.getpid())
     finally:
         pool.close()
 
