@@ -14,9 +14,9 @@ with it. That child:
 2. unshares fresh mount, ipc and uts namespaces, and a subject's job a fresh network namespace
    too (`FRESH_NETWORK`);
 3. mounts fresh size-capped tmpfs folders over the work folder, /tmp, the grader folder and
-   /dev/shm, makes /dev read-only, mounts a fresh /proc, brings up the loopback of a fresh network
-   namespace, then drops every capability (bounding set included) and sets no_new_privs, all
-   before the job's files are read;
+   /dev/shm, makes /dev read-only, mounts a fresh /proc, brings up the loopback of its fresh
+   network namespace if it has one, then drops every capability (bounding set included) and sets
+   no_new_privs, all before the job's files are read;
 4. runs the job exactly as a cold sandbox would (`gradekit.entry.run_job`).
 
 The template waits for the job process, writes its exit status (or -signal) to the job's status
