@@ -377,11 +377,13 @@ class RunState:
         for pid, before in self.settings.items():
             _put_back_settings(pid, before)
         found["settings"] = any(_settings(pid) != before for pid, before in self.settings.items())
-        self.leftover += [name for name, left in found.items() if left and name not in self.leftover]
+        for name, left in found.items():
+            if left:
+                self.note(name)
         return list(self.leftover)
 
     def note(self, what: str) -> None:
-        """Count `what` (a LEFTOVERS key) as left for good, found other than by `reset`."""
+        """Count `what` (a LEFTOVERS key) as left for good: by `reset`, or by a run that found it so."""
         if what not in self.leftover:
             self.leftover.append(what)
 
