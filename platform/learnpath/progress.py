@@ -30,9 +30,9 @@ def exercise_states(exercises: list[Exercise]) -> dict[int, str]:
     """The current user's state on each exercise of one track (all not started when anonymous)."""
     if not current_user.is_authenticated:
         return {exercise.id: "not_started" for exercise in exercises}
-    track_ids = {exercise.track_id for exercise in exercises}
-    siblings = db.session.scalars(select(Exercise).where(Exercise.track_id.in_(track_ids)))
-    by_key = {exercise.key: exercise for exercise in siblings}
+    # A requirement may name any exercise of the track, retired ones too: they count once passed.
+    tracks = {exercise.track for exercise in exercises}  # already loaded: no query
+    by_key = {sibling.key: sibling for track in tracks for sibling in track.exercises}
     progress = progress_by_exercise(current_user.id, [e.id for e in by_key.values()])
     done = {key for key, exercise in by_key.items() if _status(progress, exercise.id) == "done"}
     states = {}

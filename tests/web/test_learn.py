@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from learnpath import queue
 from learnpath.catalog import sync_catalog
 from learnpath.extensions import db
 from learnpath.models import Submission
-from sqlalchemy import select
+from sqlalchemy import event, select
 from web_support import PASSING_REPORT, claim, report_with
 
 
@@ -38,6 +39,24 @@ def test_catalog_shows_progress_when_logged_in(app, client, auth):
     finish(app, PASSING_REPORT)
     page = client.get("/").get_data(as_text=True)
     assert "1 of 2 done" in page and '<progress max="2" value="1">' in page
+
+
+@pytest.mark.parametrize(("page", "budget"), [("/", 3), ("/tracks/basics", 4), ("/tracks/basics/add", 6)])
+def test_learner_pages_ask_the_database_a_fixed_number_of_queries(app, client, auth, page, budget):
+    """Do the busiest pages stay within their query budget (the logged-in user's row included)?"""
+    auth.register()
+    post_solution(client)
+    finish(app, report_with(status="fail", score=1))
+    client.get("/tracks/basics/add")  # a draft, a submission and progress now exist for every query to find
+    statements: list[str] = []
+    with app.app_context():
+        listen = (db.engine, "before_cursor_execute", lambda *args: statements.append(args[2]))
+        event.listen(*listen)
+        try:
+            assert client.get(page).status_code == 200
+        finally:
+            event.remove(*listen)
+    assert len(statements) <= budget, "\n".join(statements)
 
 
 def test_track_page_lists_exercises_with_state(app, client, auth):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 import secrets
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
 
@@ -21,7 +22,8 @@ from flask import (
     url_for,
 )
 from flask_login import current_user, login_required
-from sqlalchemy import func, select
+from sqlalchemy import and_, false, func, select
+from sqlalchemy.orm import contains_eager
 from werkzeug.wrappers import Response
 
 from learnpath import CONTENT_SECURITY_POLICY, queue
@@ -32,7 +34,7 @@ from learnpath.learn.notebook import empty_notebook, is_notebook, notebook_error
 from learnpath.models import Exercise, Progress, Submission, Track, utcnow
 from learnpath.progress import LABELS, exercise_states, missing_requirements, progress_by_exercise
 from learnpath.render import MEDIA_NAME, render_exercise_statement
-from learnpath.workspace import find_draft, hints_revealed, reveal_next_hint, save_draft
+from learnpath.workspace import Draft, find_draft, hints_revealed, reveal_next_hint, save_draft
 
 RECENT_SUBMISSIONS = 5
 LEARNER_MODES = ("submit", "examples")
@@ -73,22 +75,19 @@ def points(value: float | None) -> str:
 @bp.route("/")
 def catalog() -> str:
     tracks = db.session.scalars(select(Track).where(Track.active).order_by(Track.position)).all()
-    counts = dict(
-        db.session.execute(
-            select(Exercise.track_id, func.count()).where(Exercise.active).group_by(Exercise.track_id)
-        ).all()
-    )
-    done: dict[int, int] = {}
+    # Per track: its active exercises, and how many of them the learner has passed (one query).
+    passed = false()  # a visitor who is not logged in has passed nothing
     if current_user.is_authenticated:
-        done = dict(
-            db.session.execute(
-                select(Exercise.track_id, func.count())
-                .join(Progress, Progress.exercise_id == Exercise.id)
-                .where(Exercise.active, Progress.user_id == current_user.id)
-                .where(Progress.status == "done")
-                .group_by(Exercise.track_id)
-            ).all()
-        )
+        passed = and_(Progress.exercise_id == Exercise.id, Progress.user_id == current_user.id,
+                      Progress.status == "done")
+    rows = db.session.execute(
+        select(Exercise.track_id, func.count(Exercise.id), func.count(Progress.id))
+        .outerjoin(Progress, passed)
+        .where(Exercise.active)
+        .group_by(Exercise.track_id)
+    ).all()
+    counts = {track_id: total for track_id, total, _ in rows}
+    done = {track_id: finished for track_id, _, finished in rows if finished}
     roles: dict[str, list[Track]] = {}
     for track in tracks:
         roles.setdefault(track.role, []).append(track)
@@ -112,7 +111,8 @@ def track_page(slug: str) -> str:
 def exercise_page(track_slug: str, slug: str) -> ExercisePage:
     exercise = active_exercise(track_slug, slug)
     wants_json = request.accept_mimetypes.best == "application/json"
-    form = submission_form(exercise.files, initial_files(exercise))
+    workspace = Workspace.load(exercise)
+    form = submission_form(exercise.files, workspace.initial_files())
     blockers = missing_requirements(exercise)
     if form.validate_on_submit():
         files = form.files()
@@ -135,12 +135,12 @@ def exercise_page(track_slug: str, slug: str) -> ExercisePage:
             return _json_refusal(message, status, wait)
         if status != 429:  # the page shows its own notice with a countdown
             flash(message, "error")
-        page = _render_exercise(exercise, form, blockers, retry_after=wait if status == 429 else 0)
+        page = _render_exercise(exercise, workspace, form, blockers, retry_after=wait if status == 429 else 0)
         return page, status, ({"Retry-After": str(wait)} if status == 429 else {})
     if request.method == "POST" and wants_json:
         errors = [error for _name, field in form.file_fields() for error in field.errors]
         return _json_refusal(" ".join(errors) or "The form expired; reload the page.", 400, 0)
-    return _render_exercise(exercise, form, blockers)
+    return _render_exercise(exercise, workspace, form, blockers)
 
 
 def _json_refusal(message: str, status: int, wait: int) -> tuple[Response, int]:
@@ -150,22 +150,29 @@ def _json_refusal(message: str, status: int, wait: int) -> tuple[Response, int]:
     return response, status
 
 
-def initial_files(exercise: Exercise) -> dict[str, str]:
-    """What the editor opens with: the saved draft, else the latest submission, else the starter."""
-    draft = find_draft(current_user.id, exercise.id)
-    latest = db.session.scalar(
-        select(Submission)
-        .where(Submission.user_id == current_user.id, Submission.exercise_id == exercise.id)
-        .where(Submission.mode.in_(LEARNER_MODES))
-        .order_by(Submission.created_at.desc(), Submission.id.desc())
-        .limit(1)
-    )
-    sources = [draft.files if draft else {}, latest.files if latest else {}, exercise.starter_files]
-    files = {}
-    for name in exercise.files:
-        found = next((source[name] for source in sources if name in source), None)
-        files[name] = found if found is not None else (empty_notebook() if is_notebook(name) else "")
-    return files
+@dataclass(frozen=True)
+class Workspace:
+    """What the exercise page shows of the learner's own work: the saved draft and the latest runs."""
+
+    exercise: Exercise
+    draft: Draft | None
+    recent: Sequence[Submission]  # newest first, at most RECENT_SUBMISSIONS
+
+    @classmethod
+    def load(cls, exercise: Exercise) -> Workspace:
+        return cls(exercise, find_draft(current_user.id, exercise.id),
+                   learner_submissions(exercise, limit=RECENT_SUBMISSIONS))
+
+    def initial_files(self) -> dict[str, str]:
+        """What the editor opens with: the saved draft, else the latest submission, else the starter."""
+        latest = self.recent[0] if self.recent else None
+        sources = [self.draft.files if self.draft else {}, latest.files if latest else {},
+                   self.exercise.starter_files]
+        files = {}
+        for name in self.exercise.files:
+            found = next((source[name] for source in sources if name in source), None)
+            files[name] = found if found is not None else (empty_notebook() if is_notebook(name) else "")
+        return files
 
 
 def submission_links(submission: Submission) -> dict[str, object]:
@@ -178,19 +185,19 @@ def submission_links(submission: Submission) -> dict[str, object]:
     }
 
 
-def _render_exercise(exercise: Exercise, form: SubmissionForm, blockers: list[Exercise], retry_after: int = 0) -> str:
+def _render_exercise(exercise: Exercise, workspace: Workspace, form: SubmissionForm, blockers: list[Exercise],
+                     retry_after: int = 0) -> str:
     progress = progress_by_exercise(current_user.id, [exercise.id]).get(exercise.id)
     attempts = progress.attempts if progress else 0
     failed = attempts if not progress or progress.status != "done" else attempts - 1
     revealed = hints_revealed(current_user.id, exercise.id)
-    recent = learner_submissions(exercise, limit=RECENT_SUBMISSIONS)
-    draft = find_draft(current_user.id, exercise.id)
+    draft = workspace.draft
     return render_template(
         "learn/exercise.html",
         exercise=exercise,
         statement=render_exercise_statement(exercise.statement_md, media_url(*exercise.key.split("/"))),
         form=form,
-        recent=recent,
+        recent=workspace.recent,
         blockers=blockers,
         progress=progress,
         hints=exercise.hints[:revealed],
@@ -281,8 +288,13 @@ def active_track(slug: str) -> Track:
 
 
 def active_exercise(track_slug: str, slug: str) -> Exercise:
-    exercise = db.session.scalar(select(Exercise).where(Exercise.key == f"{track_slug}/{slug}", Exercise.active))
-    if exercise is None or not exercise.track.active:
+    exercise = db.session.scalar(
+        select(Exercise)
+        .join(Exercise.track)
+        .where(Exercise.key == f"{track_slug}/{slug}", Exercise.active, Track.active)
+        .options(contains_eager(Exercise.track))  # its track comes in the same query
+    )
+    if exercise is None:
         abort(404)
     return exercise
 
