@@ -7,6 +7,7 @@ each submission gets a pair forked from one; elsewhere it keeps started pairs, e
 from __future__ import annotations
 
 import collections
+import logging
 import os
 import queue
 import threading
@@ -20,10 +21,11 @@ from gradekit.kinds import get_kind
 from gradekit.pair import Pair, PairKey
 from gradekit.parts import MOST
 from gradekit.sandbox import get_backend
-from gradekit.sandbox.cgroup import CgroupSet
+from gradekit.sandbox.cgroup import CgroupSet, favor_migrations
 from gradekit.settings import Settings
 
 READY_TIMEOUT = 60.0
+log = logging.getLogger(__name__)
 POOL_SLOT_BASE = 1000  # pool pairs take slots (and so uids) apart from the workers' cold-path slots
 
 
@@ -72,6 +74,8 @@ class WarmPool:
         self.spawner.start()
         if settings.cgroups and os.geteuid() == 0:
             CgroupSet.sweep()  # what a killed grading process left behind
+            if settings.favor_migrations and settings.backend == "bwrap":
+                log.info("cgroup migrations: %s", favor_migrations())
         for key in keys:
             self.prepare(key)
 

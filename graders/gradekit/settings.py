@@ -26,6 +26,12 @@ class Settings:
         metadata={"help": "warm pools fork each submission's sandboxes from a warm template (bwrap, as root, "
                           "with cgroups) instead of starting a fresh pair per submission"},
     )
+    favor_migrations: bool = field(
+        default=True,
+        metadata={"help": "bwrap as root with cgroups: turn on the cgroup2 mount's favordynmods, so that moving each "
+                          "forked job process into its groups does not wait for the kernel (host-wide; "
+                          "gradekit.sandbox.cgroup.favor_migrations)"},
+    )
     parts: int = field(
         default=6,
         metadata={"help": "most sandbox pairs one submission's tests run in at once, for kinds whose tests wait on "

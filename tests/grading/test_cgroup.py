@@ -1,13 +1,16 @@
-"""Are the control groups a killed grading process left behind removed, and never one in use?"""
+"""Are the control groups a killed grading process left behind removed, and never one in use?
+Does turning on favordynmods keep every other option of the host's cgroup2 mount?"""
 
 from __future__ import annotations
 
+import ctypes
 import os
 import subprocess
 import time
+from pathlib import Path
 
 import pytest
-from gradekit.sandbox.cgroup import CgroupSet
+from gradekit.sandbox.cgroup import FAVOR_MIGRATIONS, CgroupSet, cgroup2_mounts, favor_migrations, remount_options
 
 
 @pytest.fixture
@@ -97,3 +100,45 @@ def test_renewing_a_group_keeps_a_sweep_away(groups):
     assert group.renew()
     CgroupSet.sweep()
     assert all(path.exists() for path in group.dirs.values())
+
+
+MOUNTINFO = "\n".join([
+    "25 1 252:1 / / rw,relatime shared:1 - ext4 /dev/vda rw",
+    "31 25 0:27 / /sys/fs/cgroup rw,nosuid,nodev,noexec,relatime shared:9 - cgroup2 cgroup2 "
+    "rw,nsdelegate,memory_recursiveprot",
+    "40 31 0:37 / /sys/fs/cgroup/memory rw,relatime - cgroup cgroup rw,memory",
+])
+
+
+def test_the_remount_gives_back_every_option_the_mount_had():
+    """Are the mount's own flags and its hierarchy's options all given again, favordynmods added once?"""
+    ((point, mount_options, super_options),) = cgroup2_mounts(MOUNTINFO)
+    assert point == "/sys/fs/cgroup"
+    flags, data = remount_options(mount_options, super_options)
+    ms_remount, ms_nosuid, ms_nodev, ms_noexec, ms_relatime = 32, 2, 4, 8, 1 << 21
+    assert flags == ms_remount | ms_nosuid | ms_nodev | ms_noexec | ms_relatime
+    assert data == "nsdelegate,memory_recursiveprot,favordynmods"
+    assert remount_options(["rw"], ["rw", FAVOR_MIGRATIONS])[1] == FAVOR_MIGRATIONS
+
+
+def _cgroup2() -> tuple[str, list[str], list[str]]:
+    mounts = cgroup2_mounts(Path("/proc/self/mountinfo").read_text())
+    if os.geteuid() != 0 or not mounts:
+        pytest.skip("SKIPPED: remounting the cgroup2 hierarchy needs root and one mounted, absent here")
+    return mounts[0]
+
+
+def test_favor_migrations_turns_the_option_on_and_changes_nothing_else():
+    """Is favordynmods on afterwards (from off), with every other option as it was, and is a second call a no-op?"""
+    point, mount_options, super_options = _cgroup2()
+    flags, data = remount_options(mount_options, super_options)
+    off = ",".join(option for option in data.split(",") if option != FAVOR_MIGRATIONS)
+    libc = ctypes.CDLL(None, use_errno=True)
+    assert libc.mount(b"cgroup2", point.encode(), b"cgroup2", flags, off.encode()) == 0, os.strerror(ctypes.get_errno())
+    _, _, before = _cgroup2()
+    assert FAVOR_MIGRATIONS not in before
+    assert favor_migrations() == f"{point}: {FAVOR_MIGRATIONS} turned on"
+    _, mount_after, super_after = _cgroup2()
+    assert sorted(super_after) == sorted([*before, FAVOR_MIGRATIONS])
+    assert sorted(mount_after) == sorted(mount_options)
+    assert favor_migrations() == f"{point}: {FAVOR_MIGRATIONS} already on"
