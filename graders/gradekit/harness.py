@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import builtins
 import contextlib
 import importlib
 import io
@@ -43,6 +44,7 @@ from gradekit.remote import (
 from gradekit.suite import Suite
 
 TEXT_CAP = 4096
+WITHHELD = "(Your code printed during this hidden check; a hidden check does not show it.)\n"
 TRACE_CAP = 400  # the last events of a serial trace kept per test
 TRACE_DATA_CAP = 256  # characters of one trace event's data kept
 SERIAL_TRACE = "application/vnd.learnpath.serial-trace+json"
@@ -158,8 +160,7 @@ class Harness:
             self.emit({"event": "collected", "id": item.nodeid, "name": test_name(item), "order": order[item.nodeid]})
 
     def pytest_runtest_setup(self, item: pytest.Item) -> None:
-        self.connection.output.clear()
-        self.connection.reveal = self.reveals(item)
+        self.connection.begin_test(self.reveals(item))
         if self.device is not None:  # each test starts with a clean record and no faults
             with self.device.lock:
                 self.device.trace.clear()
@@ -217,6 +218,8 @@ class Harness:
             exc = call.excinfo.value if call.excinfo else None
             message, cause, extra = explain(exc, self.reveals(item), report)
             output = output + extra
+        if self.connection.withheld:
+            output += WITHHELD
         result = {
             "event": "test",
             "id": item.nodeid,
@@ -325,10 +328,17 @@ def explain(exc: BaseException | None, reveal: bool, report: pytest.TestReport) 
     if exc is None:
         return "This check failed.", None, ""
     learner = getattr(exc, "learner_error", None)
-    if learner:
+    if learner and reveal:
         message = f"{learner['what']} raised {learner['type']}"
         message += f": {learner['message']}" if learner["message"] else ""
         return message, None, learner["traceback"]
+    if learner:
+        # The learner's code had the hidden inputs: its message, its traceback and the name of an
+        # exception class of its own could all carry them. A built-in type's name is safe to show.
+        builtin = getattr(builtins, str(learner["type"]), None)
+        kind = learner["type"] if isinstance(builtin, type) and issubclass(builtin, BaseException) else "an exception"
+        return (f"{learner['what']} raised {kind}. A hidden check does not show the exception's message or "
+                "traceback; call your code with inputs like the check's to see them."), None, ""
     if isinstance(exc, LearnerTimeout):
         return str(exc), "timeout", ""
     if isinstance(exc, LearnerGone):

@@ -9,6 +9,7 @@ from __future__ import annotations
 import base64
 import builtins
 import itertools
+import secrets
 from typing import Any
 
 import httpx
@@ -42,6 +43,10 @@ class ValueTooLarge(AssertionError):
     """The learner's code answered with a value too large for the harness to build."""
 
 
+class UnreadableValue(AssertionError):
+    """The learner's code answered with data that does not follow the channel's encoding."""
+
+
 def _short(text: str, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
@@ -59,12 +64,22 @@ class Connection:
         self.channel = channel
         self.call_timeout = call_timeout
         self.load_timeout = load_timeout
-        self.ids = itertools.count(1)
+        # Request ids start at a random number, so that replies written ahead of the requests (by
+        # learner code writing to the channel at import, say) cannot carry the ids asked for.
+        self.ids = itertools.count(secrets.randbelow(2**48) + 1)
         self.hello: dict[str, Any] | None = None
         self.broken: str | None = None  # why the subject can no longer answer
         self.cause: str | None = None  # "timeout" | "crashed" once broken
         self.output: list[str] = []  # learner output since the current test began
         self.reveal = True  # may feedback show the current test's arguments?
+        self.withheld = False  # did the learner's code print during the current (hidden) test?
+
+    def begin_test(self, reveal: bool) -> None:
+        """A test begins. In a hidden one (not `reveal`) what the learner's code prints while it is
+        called is withheld: the code has the hidden inputs and could print them."""
+        self.output.clear()
+        self.reveal = reveal
+        self.withheld = False
 
     def ensure_loaded(self) -> None:
         if self.hello is None:
@@ -105,14 +120,32 @@ class Connection:
         except (SubjectGone, ChannelError):
             self._break("crashed", f"Your program exited or crashed during {what}.")
             raise LearnerGone(f"Your program exited or crashed during {what} (did it call exit()?).") from None
+        if reply.get("id") != message["id"]:
+            self._break("crashed", f"Your program wrote to the grader's channel itself during {what}.")
+            raise LearnerGone(f"{what} was answered by something other than the call (did your program write "
+                              "to a socket or file descriptor it did not open?).")
         if reply.get("output"):
-            self.output.append(str(reply["output"]))
+            if self.reveal:
+                self.output.append(str(reply["output"]))
+            else:
+                self.withheld = True
         if not reply.get("ok"):
             raise learner_exception(reply.get("error"), what)
         return reply.get("value")
 
-    def decode(self, data: Any) -> Any:
-        return codec.decode(data, lambda info: Remote(self, info))
+    def decode(self, data: Any, what: str) -> Any:
+        """The answer as plain data. An answer the harness cannot read fails the test as an
+        AssertionError: were the decoder's own error (a ValueError, a KeyError, ...) to come out of
+        the call, `pytest.raises(ValueError)` would count it as the learner's code raising."""
+        try:
+            return codec.decode(data, lambda info: Remote(self, info))
+        except MemoryError:
+            raise
+        except Exception as exc:  # noqa: BLE001 - whatever the learner's data makes the decoder raise
+            raise UnreadableValue(  # the decoder's own words could quote the learner's data: not shown
+                f"{what} returned a value that could not be read ({type(exc).__name__}); "
+                "return plain data: numbers, text, lists, dicts, numpy arrays or pandas objects."
+            ) from None
 
 
 class LoadError(AssertionError):
@@ -202,11 +235,12 @@ class Reference:
         message = {"op": "call", "target": self._target, "path": self._path,
                    "args": encode_argument(list(args)), "kwargs": encode_argument(kwargs)}
         what = _describe(self._path, args, kwargs, self._connection.reveal)
-        return self._connection.decode(self._connection.request(message, what))
+        return self._connection.decode(self._connection.request(message, what), what)
 
     def get(self) -> Any:
         message = {"op": "get", "target": self._target, "path": self._path}
-        return self._connection.decode(self._connection.request(message, ".".join(self._path)))
+        what = ".".join(self._path)
+        return self._connection.decode(self._connection.request(message, what), what)
 
     def __eq__(self, other: object) -> bool:
         raise NotPlainValue(f"{'.'.join(self._path)} must be called or read with .get() before comparing")
@@ -240,7 +274,9 @@ class Remote:
     __hash__ = object.__hash__
 
     def __bool__(self) -> bool:
-        raise NotPlainValue(f"got a {self.type_name} object where a plain value (number, text, list, ...) was expected")
+        # The type's name is the learner's to choose: a hidden test does not show it.
+        shown = f"a {self.type_name} object" if self._connection.reveal else "an object"
+        raise NotPlainValue(f"got {shown} where a plain value (number, text, list, ...) was expected")
 
     def __repr__(self) -> str:
         return f"<{self.type_name} object: {self.text}>"
@@ -280,7 +316,7 @@ class Submission:
 
     def figures(self) -> list[dict[str, Any]]:
         """The learner's open matplotlib figures as plain data (see gradekit.figures)."""
-        return list(self._connection.decode(self._connection.request({"op": "figures"}, "the figures")))
+        return list(self._connection.decode(self._connection.request({"op": "figures"}, "the figures"), "the figures"))
 
 
 class Game:
@@ -293,7 +329,7 @@ class Game:
 
     def _do(self, action: str, what: str, **fields: Any) -> Any:
         message = {"op": "game", "action": action, **fields}
-        return self._connection.decode(self._connection.request(message, what))
+        return self._connection.decode(self._connection.request(message, what), what)
 
     def start(self, factory: str = "Game") -> dict[str, Any]:
         """Create the learner's game on a fresh screen; returns its width, height and fps."""

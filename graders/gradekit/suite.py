@@ -325,7 +325,7 @@ class Suite:
             timeout = self._connection.call_timeout
             message = {"op": "suite.run", "module": self.config.module, "source": source, "timeout": timeout}
             reply = self._connection.request(message, what, timeout=timeout + REPLY_GRACE)
-            self._cache[key] = RunResult.from_reply(self._connection.decode(reply), timeout)
+            self._cache[key] = RunResult.from_reply(self._connection.decode(reply, what), timeout)
         result: RunResult = self._cache[key]
         return result
 
@@ -373,8 +373,9 @@ class Suite:
         """The learner's test files as text, for checks on how the tests are written."""
         key = "sources"
         if key not in self._cache:
-            self._cache[key] = dict(self._connection.decode(
-                self._connection.request({"op": "suite.sources"}, "reading your test files")))
+            what = "reading your test files"
+            reply = self._connection.request({"op": "suite.sources"}, what)
+            self._cache[key] = dict(self._connection.decode(reply, what))
         found: dict[str, str] = self._cache[key]
         return found
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 
 from gradekit import Settings, grade, load_exercise
@@ -42,8 +43,8 @@ def test_hidden_tests_show_only_the_authors_message(mean_exercise, grade_source)
     """Does a failing hidden test show the author's message but not the expected value?"""
     report = grade_source("def mean(xs):\n    return 99\n")
     hidden = next(t for t in report["tests"] if t["name"] == "mean() of floats")
-    assert hidden["message"] == "mean of two floats is wrong"
-    assert "2.0" not in hidden["message"] and "assert" not in hidden["message"]
+    assert hidden["message"] == "mean of floats is wrong"
+    assert "3.5" not in hidden["message"] and "assert" not in hidden["message"]
     visible = next(t for t in report["tests"] if t["visible"])
     assert "99 == 2" in visible["message"]
 
@@ -58,9 +59,29 @@ def test_learner_exceptions_show_the_learners_traceback(grade_source):
 
 
 def test_printed_output_is_captured_per_test(grade_source):
-    """Is what the learner printed shown with the test that printed it?"""
-    report = grade_source("def mean(xs):\n    print('got', xs)\n    return 0\n")
-    assert "got [1, 2, 3]" in report["tests"][0]["output"]
+    """Is what the learner printed shown with the visible test that printed it, and withheld, saying
+    so, from a hidden one (whose inputs the code was given)?"""
+    report = grade_source("print('loading')\ndef mean(xs):\n    print('got', xs)\n    return 0\n")
+    tests = {t["name"]: t for t in report["tests"]}
+    assert tests["mean() of three numbers"]["output"] == "loading\ngot [1, 2, 3]\n"
+    hidden = tests["mean() of floats"]["output"]
+    assert "got" not in hidden and "a hidden check does not show it" in hidden
+
+
+def test_a_hidden_test_names_a_learner_exception_by_its_built_in_type_only(grade_source):
+    """Does a learner exception in a hidden test show the call and a built-in type, but neither the
+    message nor the traceback, nor the name of an exception class of the learner's own?"""
+    report = grade_source("class Oops(Exception):\n    pass\n"
+                          "def mean(xs):\n    if not xs:\n        raise Oops('secret')\n    return xs[10]\n")
+    tests = {t["name"]: t for t in report["tests"]}
+    floats = tests["mean() of floats"]
+    assert floats["message"].startswith("mean() raised IndexError. A hidden check does not show")
+    assert "list index out of range" not in floats["message"] and "stats.py" not in floats["output"]
+    empty = tests["mean([]) raises ValueError"]
+    assert empty["message"].startswith("mean() raised an exception. A hidden check does not show")
+    assert "Oops" not in json.dumps(empty) and "secret" not in json.dumps(empty)
+    visible = tests["mean() of three numbers"]
+    assert visible["message"] == "mean([1, 2, 3]) raised IndexError: list index out of range"
 
 
 def test_syntax_error_is_its_own_verdict(grade_source):

@@ -128,7 +128,7 @@ def test_alternatives_run_before_any_mutant(leap):
             order.append(message["source"])
             return {"collected": 1, "passed": ["t"], "exit_code": 0, "finished": True}
 
-        def decode(self, reply):
+        def decode(self, reply, _what):
             return reply
 
     suite = Suite(Recording(), leap.path / "tests", leap.path / "data", {})

@@ -120,7 +120,7 @@ def attack(request: pytest.FixtureRequest, content_root: Path,
         text = json.dumps(report)
         assert report["status"] != "pass", "a hostile submission passed"
         assert token not in text, "a host secret leaked into the report"
-        assert "[1.5, 2.5]" not in text, "the hidden tests' inputs leaked"
+        assert "[1.5, 2.5, 6.5]" not in text, "the hidden tests' inputs leaked"
         assert path.read_text() == token, "a host file was changed"
         if pool is None:
             assert sandbox_processes() == [], "sandbox processes outlived the run"

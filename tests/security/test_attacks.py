@@ -157,6 +157,28 @@ CHEAT_ATTACKS = {
     "patching time": (
         "import time\ntime.time = lambda: 0.0\ntime.monotonic = lambda: 0.0\ntime.perf_counter = lambda: 0.0\n"
         "def mean(xs):\n    while True:\n        pass\n", {"timeout"}),
+    # The harness's decoder fails on these answers with a ValueError of its own: counted as the
+    # learner's code raising, it would satisfy pytest.raises(ValueError) in the empty-list test.
+    "an answer the harness cannot decode in place of raising": (
+        "import numpy as np\ndef mean(xs):\n    if not xs:\n        return np.void(b'')\n"
+        "    return sum(xs) / len(xs)\n", {"tests_failed"}),
+    "a patched encoder that answers with undecodable data": (
+        "import gradekit.codec as codec\nplain = codec.encode\n"
+        "def encode(value, make_handle, depth=0):\n"
+        "    return {'$t': 'float', 'v': 'bogus'} if value is None else plain(value, make_handle, depth)\n"
+        "codec.encode = encode\ndef mean(xs):\n    return sum(xs) / len(xs) if xs else None\n", {"tests_failed"}),
+    # Replies written into the channel at import, ahead of the requests, with the ids a count from
+    # 1 would give; the module defines no mean() at all.
+    "answers written into the channel before the questions": (
+        "import json, os, stat, struct, time\n"
+        "def frame(message):\n    data = json.dumps(message).encode()\n    return struct.pack('!I', len(data)) + data\n"
+        "error = {'type': 'ValueError', 'builtin': True, 'bases': ['ValueError'], 'message': '', 'traceback': ''}\n"
+        "replies = [{'hello': True, 'ok': True, 'output': ''}, {'id': 1, 'ok': True, 'value': 2.0, 'output': ''},\n"
+        "           {'id': 2, 'ok': True, 'value': 3.5, 'output': ''},\n"
+        "           {'id': 3, 'ok': False, 'output': '', 'error': error}]\n"
+        "for fd in range(3, 64):\n    try:\n        if stat.S_ISSOCK(os.fstat(fd).st_mode):\n"
+        "            os.write(fd, b''.join(frame(reply) for reply in replies))\n    except OSError:\n        pass\n"
+        "time.sleep(60)\n", {"tests_failed", "crashed", "timeout"}),
     "detecting the grader": (
         "import os\nGRADED = bool(os.environ) or os.path.exists('/grader')\ndef mean(xs):\n"
         "    return 2 if not GRADED else 0\n", {"tests_failed"}),
@@ -188,6 +210,32 @@ def test_cheating_attempts_fail(attack, source, reasons):
     report = attack(source)
     assert report["reason"] in reasons, report["message"]
     assert report["score"] < report["max_score"]
+
+
+HIDDEN_INPUT_LEAKS = {
+    "printing the arguments": "def mean(xs):\n    print('ARGS', xs)\n    return -1\n",
+    "an exception's message": "def mean(xs):\n    raise RuntimeError(repr(xs))\n",
+    "a built-in exception's message": "def mean(xs):\n    raise ValueError(repr(xs))\n",
+    "an exception class named after them": "def mean(xs):\n    raise type(repr(xs), (Exception,), {})()\n",
+    "a key error on them": "def mean(xs):\n    return {}[repr(xs)]\n",
+    "an exception chained from one that names them": (
+        "def mean(xs):\n    try:\n        raise KeyError(repr(xs))\n"
+        "    except KeyError:\n        raise TypeError('no')\n"),
+    "an object whose type is named after them": (
+        "def mean(xs):\n    return type(repr(xs), (), {})()\n"),
+    "printing them from a thread after the call": (
+        "import threading, time\ndef mean(xs):\n"
+        "    threading.Thread(target=lambda: (time.sleep(0.05), print(xs))).start()\n    return -1\n"),
+}
+
+
+@pytest.mark.parametrize("source", list(HIDDEN_INPUT_LEAKS.values()), ids=list(HIDDEN_INPUT_LEAKS))
+def test_the_learners_code_cannot_show_a_hidden_tests_inputs(attack, source):
+    """The code under test is given the hidden inputs: does anything it prints, raises or returns
+    carry them into the report? (The `attack` fixture looks for them in the whole report.)"""
+    report = attack(source)
+    hidden = next(test for test in report["tests"] if test["id"].endswith("test_floats"))
+    assert hidden["status"] == "fail"
 
 
 def test_environment_and_instance_secrets_are_unreachable(attack, instance_secret, host_secret):
@@ -243,31 +291,51 @@ def test_symlinks_planted_for_the_host_are_never_followed(attack, host_dir):
     assert target.read_text() == "unchanged"
 
 
-LEAVE_BEHIND = textwrap.dedent("""
-    import ctypes
-    for path in ('/tmp/left-behind', 'left-behind', '/dev/shm/left-behind', '/dev/left-behind'):
-        try:
-            open(path, 'w').write('x' * (1 << 20))
-        except OSError:
-            pass
+# Every folder the learner's code can write to, found by trying them all (not from a list of the
+# ones meant to be writable): a forgotten one would carry state to the next submission.
+WRITABLE_FOLDERS = textwrap.dedent("""
+    import ctypes, os
+    def writable_folders():
+        found = []
+        for top, dirs, _ in os.walk('/'):
+            dirs[:] = [d for d in dirs if os.path.join(top, d) not in ('/proc', '/sys')]
+            if os.access(top, os.W_OK):
+                found.append(top)
+        return found
+""")
+LEAVE_BEHIND = WRITABLE_FOLDERS + textwrap.dedent("""
+    written = []
+    for folder in writable_folders():
+        for make in (lambda p: open(p, 'w').write('x' * (1 << 20)), os.mkfifo):
+            try:
+                make(os.path.join(folder, 'left-behind'))
+                written.append(folder)
+                break
+            except OSError:
+                pass
+    print('WROTE', written)
     libc = ctypes.CDLL(None, use_errno=True)
     print('ADD_KEY', [libc.syscall(248, b'user', b'left-behind', b'x', 1, ring) for ring in (-4, -5, -3)])
 """)
-LOOK_FOR_IT = textwrap.dedent("""
-    import ctypes, os
+LOOK_FOR_IT = WRITABLE_FOLDERS + textwrap.dedent("""
+    found = []
+    for top, dirs, files in os.walk('/'):
+        dirs[:] = [d for d in dirs if os.path.join(top, d) not in ('/proc', '/sys')]
+        found += [os.path.join(top, name) for name in dirs + files if name == 'left-behind']
     libc = ctypes.CDLL(None, use_errno=True)
-    found = [p for p in ('/tmp/left-behind', 'left-behind', '/dev/shm/left-behind', '/dev/left-behind')
-             if os.path.exists(p)]
     found += [ring for ring in (-4, -5, -3) if libc.syscall(250, 10, ring, b'user', b'left-behind', 0) >= 0]
     print('LEFT', found)
 """)
 
 
 def test_nothing_survives_for_the_next_submission(attack):
-    """Does anything one submission leaves (files in the work folder, /tmp, /dev or /dev/shm, keys in
-    the kernel's keyrings) stay out of reach of the next, even forked from the same templates?"""
+    """Can the learner write only to the work folder, /tmp and /dev/shm, and does anything one
+    submission leaves (files or FIFOs in any folder it can write to, keys in the kernel's keyrings)
+    stay out of reach of the next, even forked from the same templates?"""
     report = attack(LEAVE_BEHIND + HONEST_EMPTY)
-    assert "ADD_KEY [-1, -1, -1]" in report["tests"][0]["output"], "a key was added to a keyring"
+    output = report["tests"][0]["output"]
+    assert "ADD_KEY [-1, -1, -1]" in output, "a key was added to a keyring"
+    assert "WROTE ['/home/learner', '/tmp', '/dev/shm']" in output, "the learner could write somewhere else"
     report = attack(LOOK_FOR_IT + HONEST_EMPTY)
     assert "LEFT []" in report["tests"][0]["output"]
 

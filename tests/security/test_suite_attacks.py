@@ -471,7 +471,7 @@ def test_a_result_too_large_to_send_back_fails_that_test_only(content_root, valu
     answered (not a crash of the whole submission)?"""
     exercise = load_exercise(content_root / "exercises" / "demo" / "mean")
     source = value + ("def mean(xs):\n    if not xs:\n        raise ValueError('no values')\n"
-                      "    return VALUE if len(xs) == 3 else sum(xs) / len(xs)\n")
+                      "    return VALUE if xs == [1, 2, 3] else sum(xs) / len(xs)\n")
     report = grade(exercise, {"stats.py": source}, SETTINGS)
     tests = {t["name"]: t for t in report["tests"]}
     assert report["reason"] == "tests_failed", report["message"]

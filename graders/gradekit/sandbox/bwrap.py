@@ -135,13 +135,14 @@ class BwrapSandbox(Sandbox):
         args += ["--proc", "/proc", "--dev", "/dev"]
         for host, inside in spec.devices:
             args += ["--dev-bind", host, inside]
+        args += ["--size", str(limits.disk * 1024 * 1024), "--tmpfs", "/dev/shm"]
         args += ["--size", str(limits.disk * 1024 * 1024), "--tmpfs", "/tmp"]
         for folder in [WORK_DIR, *spec.writable]:
             args += ["--size", str(limits.disk * 1024 * 1024), "--tmpfs", folder]
         for host, inside in self.runtime_binds() + spec.binds:
             args += ["--ro-bind", host, inside]
-        for folder in spec.masks:
-            args += ["--size", "4096", "--tmpfs", folder]
+        for folder in spec.masks:  # empty and read-only: nothing can be left there for a later job
+            args += ["--perms", "0555", "--size", "4096", "--tmpfs", folder]
         made = {"/", WORK_DIR, "/tmp", "/etc"}
         for inside in spec.files:
             for parent in reversed(Path(inside).parents):
@@ -149,7 +150,10 @@ class BwrapSandbox(Sandbox):
                     args += ["--dir", str(parent)]
                     made.add(str(parent))
             args += ["--perms", "0644", "--file", str(fds[inside]), inside]
-        args += ["--remount-ro", "/", "--chdir", WORK_DIR, "--clearenv"]
+        # Read-only beside the root: /dev (its device nodes; /dev/shm is a mount of its own) and the masks.
+        for folder in ["/dev", *spec.masks, "/"]:
+            args += ["--remount-ro", folder]
+        args += ["--chdir", WORK_DIR, "--clearenv"]
         for key, value in spec.env.items():
             args += ["--setenv", key, value]
         return [*args, "--", *spec.argv]
