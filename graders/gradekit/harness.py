@@ -156,8 +156,9 @@ class Harness:
             mine = share(items, self.part)
             config.hook.pytest_deselected(items=[item for item in items if item not in mine])
             items[:] = mine
-        for item in items:
-            self.emit({"event": "collected", "id": item.nodeid, "name": test_name(item), "order": order[item.nodeid]})
+        for item in items:  # with what a placeholder needs, should the run stop before the test
+            self.emit({"event": "collected", "id": item.nodeid, "name": test_name(item), "order": order[item.nodeid],
+                       "max_points": points_of(item), "visible": Path(str(item.path)).name in self.visible})
 
     def pytest_runtest_setup(self, item: pytest.Item) -> None:
         self.connection.begin_test(self.reveals(item))
@@ -203,10 +204,7 @@ class Harness:
     # results ------------------------------------------------------------------------------------
 
     def record(self, item: pytest.Item, report: pytest.TestReport, call: pytest.CallInfo[None]) -> None:
-        marker = item.get_closest_marker("points")
-        max_points = marker.args[0] if marker and marker.args else 1
-        if isinstance(max_points, bool) or not isinstance(max_points, int | float) or max_points < 0:
-            max_points = 1
+        max_points = points_of(item)
         visible = Path(str(item.path)).name in self.visible
         status, message, cause = "pass", "", None
         output = "".join(self.connection.output)
@@ -321,6 +319,15 @@ def share(items: list[pytest.Item], part: dict[str, Any]) -> list[pytest.Item]:
 
     owner = deal([expected(item) for item in items], int(part["count"]))
     return [item for item, index in zip(items, owner, strict=True) if index == int(part["index"])]
+
+
+def points_of(item: pytest.Item) -> int | float:
+    """What the test is worth: its `points` marker, or 1."""
+    marker = item.get_closest_marker("points")
+    max_points = marker.args[0] if marker and marker.args else 1
+    if isinstance(max_points, bool) or not isinstance(max_points, int | float) or max_points < 0:
+        return 1
+    return max_points
 
 
 def explain(exc: BaseException | None, reveal: bool, report: pytest.TestReport) -> tuple[str, str | None, str]:

@@ -100,7 +100,9 @@ class HarnessEvents:
         if kind == "collected":
             order = event.get("order")
             self.collected.append({"id": str(event.get("id")), "name": _text(event.get("name")) or str(event.get("id")),
-                                   "order": order if type(order) is int else 0})
+                                   "order": order if type(order) is int else 0,
+                                   "max_points": _amount(event.get("max_points"), 1),
+                                   "visible": event.get("visible") is True})
         elif kind == "test":
             self.results[str(event.get("id"))] = _test_result(event)
         elif kind == "artifact":
@@ -251,7 +253,8 @@ def _verdict(exercise: Exercise, backend: str, judged: Judged) -> dict[str, Any]
         result = events.results.get(str(item["id"]))
         if result is None:
             result = {"id": item["id"], "name": item.get("name", item["id"]), "status": "fail", "points": 0,
-                      "max_points": 1, "visible": False, "message": "Not run: the run was stopped before this test.",
+                      "max_points": item.get("max_points", 1), "visible": item.get("visible", False),
+                      "message": "Not run: the run was stopped before this test.",
                       "output": "", "duration_ms": 0, "cause": None}
         if result.get("cause"):
             causes.add(str(result["cause"]))

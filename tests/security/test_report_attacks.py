@@ -260,6 +260,7 @@ def test_results_past_what_the_host_reads_are_the_learners_output_limit(many_cas
     cases = [test for test in report["tests"] if test["id"].startswith("test_visible.py")]
     assert len(cases) == 300 and cases[0]["message"].startswith("shout('hi') raised ValueError")
     assert report["tests"][-1]["message"] == "Not run: the run was stopped before this test."
+    assert report["tests"][-1]["visible"] is True, "a test not run lost what the harness said of it"
     honest = grade(many_cases, many_cases.solution_files(), sandbox_settings)
     assert honest["status"] == "pass", honest["message"]
 
@@ -409,6 +410,23 @@ def test_a_harness_that_stops_early_keeps_its_output_from_the_learner(mean_exerc
     assert (report["status"], report["reason"]) == ("error", "grader_error")
     assert "[1.5, 2.5, 6.5]" not in json.dumps(report) and "not a verdict on your code" in report["message"]
     assert "[1.5, 2.5, 6.5]" in caplog.text
+
+
+def test_a_test_the_run_stopped_before_keeps_its_points(mean_exercise: Exercise):
+    """Does a test that never ran (the run hit its time limit first) count the points it is worth
+    in the maximum, not one, whatever a forged event claims?"""
+    events = HarnessEvents()
+    events.add({"event": "collected", "id": "test_examples.py::test_three", "name": "three", "order": 0,
+                "max_points": 1, "visible": True})
+    events.add({"event": "collected", "id": "test_hidden.py::test_empty", "name": "empty", "order": 1,
+                "max_points": 2, "visible": False})
+    events.add({"event": "collected", "id": "test_hidden.py::test_forged", "name": "forged", "order": 2,
+                "max_points": float("inf"), "visible": "yes"})
+    events.add({"event": "test", "id": "test_examples.py::test_three", "name": "three", "status": "fail",
+                "points": 0, "max_points": 1, "visible": True, "cause": "timeout", "message": "did not return"})
+    report = build_report(mean_exercise, "bwrap", Judged(events, Outcome(exit_code=0), Outcome(exit_code=None), True))
+    assert [(t["max_points"], t["visible"]) for t in report["tests"]] == [(1, True), (2, False), (1, False)]
+    assert report["max_score"] == 4
 
 
 # Text that fools the readers of the report -------------------------------------------------------
