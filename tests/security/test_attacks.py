@@ -6,6 +6,7 @@ host files untouched and keep the hidden tests out of the report (checked by the
 
 from __future__ import annotations
 
+import ast
 import json
 import textwrap
 
@@ -335,7 +336,13 @@ def test_nothing_survives_for_the_next_submission(attack):
     report = attack(LEAVE_BEHIND + HONEST_EMPTY)
     output = report["tests"][0]["output"]
     assert "ADD_KEY [-1, -1, -1]" in output, "a key was added to a keyring"
-    assert "WROTE ['/home/learner', '/tmp', '/dev/shm']" in output, "the learner could write somewhere else"
+    wrote = ast.literal_eval(output.split("WROTE ", 1)[1].splitlines()[0])
+    allowed = {"/home/learner", "/tmp", "/dev/shm"}
+    assert allowed <= set(wrote), wrote
+    # Inside them too: with the Python runtime under /tmp (a checkout there), the folders above its
+    # read-only bind are made in the job's own /tmp.
+    inside = tuple(f"{root}/" for root in allowed)
+    assert all(folder in allowed or folder.startswith(inside) for folder in wrote), f"writable elsewhere: {wrote}"
     report = attack(LOOK_FOR_IT + HONEST_EMPTY)
     assert "LEFT []" in report["tests"][0]["output"]
 
