@@ -158,7 +158,7 @@ class Harness:
             items[:] = mine
         for item in items:  # with what a placeholder needs, should the run stop before the test
             self.emit({"event": "collected", "id": item.nodeid, "name": test_name(item), "order": order[item.nodeid],
-                       "max_points": points_of(item), "visible": Path(str(item.path)).name in self.visible})
+                       "max_points": points_of(item), "visible": self.is_visible(item)})
 
     def pytest_runtest_setup(self, item: pytest.Item) -> None:
         self.connection.begin_test(self.reveals(item))
@@ -199,13 +199,17 @@ class Harness:
 
     def reveals(self, item: pytest.Item) -> bool:
         """Visible tests, and hidden ones the author marked `reveal`, show full detail."""
-        return Path(str(item.path)).name in self.visible or item.get_closest_marker("reveal") is not None
+        return self.is_visible(item) or item.get_closest_marker("reveal") is not None
+
+    def is_visible(self, item: pytest.Item) -> bool:
+        """Is the test in a file the exercise lists as visible?"""
+        return Path(str(item.path)).name in self.visible
 
     # results ------------------------------------------------------------------------------------
 
     def record(self, item: pytest.Item, report: pytest.TestReport, call: pytest.CallInfo[None]) -> None:
         max_points = points_of(item)
-        visible = Path(str(item.path)).name in self.visible
+        visible = self.is_visible(item)
         status, message, cause = "pass", "", None
         output = "".join(self.connection.output)
         if report.skipped:

@@ -292,21 +292,19 @@ def test_symlinks_planted_for_the_host_are_never_followed(attack, host_dir):
     assert target.read_text() == "unchanged"
 
 
-# Every folder the learner's code can write to, found by trying them all (not from a list of the
-# ones meant to be writable): a forgotten one would carry state to the next submission.
-WRITABLE_FOLDERS = textwrap.dedent("""
+# The whole tree the learner's code can see, /proc and /sys left out. Every folder it can write to
+# is found by trying them all (not from a list of the ones meant to be writable): a forgotten one
+# would carry state to the next submission.
+TREE = textwrap.dedent("""
     import ctypes, os
-    def writable_folders():
-        found = []
-        for top, dirs, _ in os.walk('/'):
+    def tree():
+        for top, dirs, files in os.walk('/'):
             dirs[:] = [d for d in dirs if os.path.join(top, d) not in ('/proc', '/sys')]
-            if os.access(top, os.W_OK):
-                found.append(top)
-        return found
+            yield top, dirs, files
 """)
-LEAVE_BEHIND = WRITABLE_FOLDERS + textwrap.dedent("""
+LEAVE_BEHIND = TREE + textwrap.dedent("""
     written = []
-    for folder in writable_folders():
+    for folder in [top for top, _, _ in tree() if os.access(top, os.W_OK)]:
         for make in (lambda p: open(p, 'w').write('x' * (1 << 20)), os.mkfifo):
             try:
                 make(os.path.join(folder, 'left-behind'))
@@ -318,11 +316,8 @@ LEAVE_BEHIND = WRITABLE_FOLDERS + textwrap.dedent("""
     libc = ctypes.CDLL(None, use_errno=True)
     print('ADD_KEY', [libc.syscall(248, b'user', b'left-behind', b'x', 1, ring) for ring in (-4, -5, -3)])
 """)
-LOOK_FOR_IT = WRITABLE_FOLDERS + textwrap.dedent("""
-    found = []
-    for top, dirs, files in os.walk('/'):
-        dirs[:] = [d for d in dirs if os.path.join(top, d) not in ('/proc', '/sys')]
-        found += [os.path.join(top, name) for name in dirs + files if name == 'left-behind']
+LOOK_FOR_IT = TREE + textwrap.dedent("""
+    found = [os.path.join(top, name) for top, dirs, files in tree() for name in dirs + files if name == 'left-behind']
     libc = ctypes.CDLL(None, use_errno=True)
     found += [ring for ring in (-4, -5, -3) if libc.syscall(250, 10, ring, b'user', b'left-behind', 0) >= 0]
     print('LEFT', found)
