@@ -45,6 +45,8 @@ from gradekit.suite import Suite
 
 TEXT_CAP = 4096
 WITHHELD = "(Your code printed during this hidden check; a hidden check does not show it.)\n"
+SCREEN_WITHHELD = "A hidden check does not show the screen; the examples do, when one of them fails."
+TRACE_WITHHELD = "A hidden check does not show its serial trace; the examples do."
 TRACE_CAP = 400  # the last events of a serial trace kept per test
 TRACE_DATA_CAP = 256  # characters of one trace event's data kept
 SERIAL_TRACE = "application/vnd.learnpath.serial-trace+json"
@@ -209,7 +211,7 @@ class Harness:
 
     def record(self, item: pytest.Item, report: pytest.TestReport, call: pytest.CallInfo[None]) -> None:
         max_points = points_of(item)
-        visible = self.is_visible(item)
+        visible, shown = self.is_visible(item), self.reveals(item)
         status, message, cause = "pass", "", None
         output = "".join(self.connection.output)
         if report.skipped:
@@ -218,7 +220,7 @@ class Harness:
         elif report.failed:
             status = "fail"
             exc = call.excinfo.value if call.excinfo else None
-            message, cause, extra = explain(exc, self.reveals(item), report)
+            message, cause, extra = explain(exc, shown, report)
             output = output + extra
         if self.connection.withheld:
             output += WITHHELD
@@ -236,23 +238,30 @@ class Harness:
             "cause": cause,
         }
         notes = []
-        if status == "fail":
-            notes.append(self.attach_frame(item))
-        if self.device is not None and "device" in getattr(item, "funcargs", {}):
-            trace = [cut_trace_event(event) for event in self.device.record()[-TRACE_CAP:]]
+        # A frame is drawn by the learner's code from the test's inputs, and a trace is what the
+        # device was made to send: a hidden test shows neither unless its author marks it `reveal`.
+        game = self.started_game(item)
+        if status == "fail" and game is not None:
+            notes.append(self.attach_frame(item, game) if shown else SCREEN_WITHHELD)
+        trace = [cut_trace_event(event) for event in self.device.record()[-TRACE_CAP:]] if self.device else []
+        if trace and shown:
             data = base64.b64encode(json.dumps(trace).encode()).decode()  # artifacts' data is base64
             notes.append(self.attach(f"{item.name}-serial.json", SERIAL_TRACE, item.nodeid, data))
+        elif trace and status == "fail":
+            notes.append(TRACE_WITHHELD)
         note = "\n".join(filter(None, notes))
         if note:
             result["message"] = f"{cap(message, TEXT_CAP - len(note) - 1)}\n{note}".lstrip("\n")
         self.results[item.nodeid] = result
         self.emit(result)
 
-    def attach_frame(self, item: pytest.Item) -> str:
-        """A failed game test shows the screen as it was when the test failed; a note if it cannot."""
+    def started_game(self, item: pytest.Item) -> Game | None:
+        """The game a game test started, if the channel to it still works."""
         game = getattr(item, "funcargs", {}).get("game")
-        if not isinstance(game, Game) or not game.started or self.connection.broken:
-            return ""
+        return game if isinstance(game, Game) and game.started and not self.connection.broken else None
+
+    def attach_frame(self, item: pytest.Item, game: Game) -> str:
+        """A failed game test shows the screen as it was when the test failed; a note if it cannot."""
         try:
             png = game.frame()
         except Exception:  # the game may be the reason the test failed; the verdict stands without a frame

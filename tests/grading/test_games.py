@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from gradekit import Settings, grade, load_exercise
+from gradekit.harness import SCREEN_WITHHELD
 
 EVENT_DRIVEN = """
 import pygame
@@ -52,12 +53,15 @@ def test_event_driven_game_passes_too(paddle):
 
 
 def test_failing_tests_attach_the_frame(paddle):
-    """Does each failing test carry the screen as a PNG artifact?"""
+    """Does each failing visible test carry the screen as a PNG artifact, and each failing hidden
+    one (whose screen the learner's code drew from hidden inputs) say it is not shown instead?"""
     report = grade(paddle, paddle.starter_files(), Settings())
-    failed = {t["id"] for t in report["tests"] if t["status"] == "fail"}
+    failed = {t["id"]: t for t in report["tests"] if t["status"] == "fail"}
     frames = {a["test"]: a for a in report["artifacts"] if a["media_type"] == "image/png"}
-    assert failed and failed <= set(frames)
-    assert base64.b64decode(frames[next(iter(failed))]["data"]).startswith(b"\x89PNG")
+    shown = {test for test, result in failed.items() if result["visible"]}
+    assert shown and len(failed) > len(shown) and set(frames) == shown
+    assert base64.b64decode(frames[next(iter(shown))]["data"]).startswith(b"\x89PNG")
+    assert all(SCREEN_WITHHELD in failed[test]["message"] for test in set(failed) - shown)
 
 
 def test_frame_rate_dependent_movement_fails(paddle):

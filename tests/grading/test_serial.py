@@ -38,15 +38,17 @@ def sensor(content_root: Path):
     return load_exercise(content_root / "exercises" / "demo" / "sensor")
 
 
-def test_reference_passes_with_a_serial_trace_per_test(sensor):
-    """Does the reference pass, with a serial trace attached to each test that used the device?"""
+def test_reference_passes_with_a_serial_trace_per_shown_test(sensor):
+    """Does the reference pass, with a serial trace attached to each test that used the device and
+    shows its detail (the visible one, the hidden one marked `reveal`), and none to the other hidden one?"""
     report = grade(sensor, sensor.solution_files(), Settings())
     assert report["status"] == "pass", report
-    traces = [a for a in report["artifacts"] if a["media_type"] == "application/vnd.learnpath.serial-trace+json"]
-    assert len(traces) == 2
-    events = json.loads(base64.b64decode(traces[0]["data"]))
+    traces = {a["test"].split("::")[1]: a for a in report["artifacts"]
+              if a["media_type"] == "application/vnd.learnpath.serial-trace+json"}
+    assert set(traces) == {"test_three", "test_noise_is_skipped"}
+    events = json.loads(base64.b64decode(traces["test_noise_is_skipped"]["data"]))
     assert any(e["fault"] == "noise" for e in events) and {e["dir"] for e in events} == {"tx"}
-    rows, cut = serial_trace(traces[0]["data"])  # as the feedback panel draws it
+    rows, cut = serial_trace(traces["test_noise_is_skipped"]["data"])  # as the feedback panel draws it
     assert len(rows) == len(events) and not cut
 
 

@@ -20,7 +20,15 @@ from xml.etree import ElementTree
 import pytest
 from gradekit import grade, load_exercise
 from gradekit.formats import to_junit, to_text
-from gradekit.harness import ATTACHMENT_CAP, ATTACHMENTS_CAP, SERIAL_TRACE, TRACE_CAP, TRACE_DATA_CAP
+from gradekit.harness import (
+    ATTACHMENT_CAP,
+    ATTACHMENTS_CAP,
+    SCREEN_WITHHELD,
+    SERIAL_TRACE,
+    TRACE_CAP,
+    TRACE_DATA_CAP,
+    TRACE_WITHHELD,
+)
 from gradekit.report import HarnessEvents, Judged, build_report
 from gradekit.sandbox import Outcome
 from gradekit.sandbox.cgroup import CgroupSet
@@ -110,6 +118,54 @@ def test_the_serial_traces_of_honest_code_are_whole(content_root: Path, sandbox_
     assert report["message"] == "All tests passed."
 
 
+GAME_THAT_DRAWS_ITS_INPUTS = textwrap.dedent("""
+    import pygame
+
+    class Game:
+        def __init__(self, screen):
+            self.seen = []  # every key and time step the tests gave, drawn on the screen below
+
+        def handle_event(self, event):
+            if event.type in (pygame.KEYDOWN, pygame.KEYUP):
+                self.seen.append(event.key % 256)
+
+        def update(self, dt):
+            self.seen.append(int(dt * 1000) % 256)
+
+        def draw(self, screen):
+            for n, value in enumerate(self.seen[-screen.get_width():]):
+                screen.set_at((n, 0), (value, value, value))
+
+        def state(self):
+            return {"x": -1}
+""")
+
+SERIAL_READER_THAT_FAILS = textwrap.dedent("""
+    import serial
+
+    def read_temperatures(port, count):
+        with serial.Serial(port, 4800, timeout=0.2) as link:  # the wrong speed, so every test fails
+            link.read(64)
+        return []
+""")
+
+
+def test_hidden_tests_show_no_screen_and_no_serial_trace(hostile):
+    """A failed game test's screen is drawn by the learner's code from the test's inputs, and a serial
+    trace is what the test made the device send: does a hidden test (not marked `reveal`) attach
+    neither, and say so, while the visible examples still do?"""
+    revealed = "test_hidden.py::test_noise_is_skipped"  # the demo sensor's hidden test marked `reveal`
+    for name, source, media_type, note in (("paddle", GAME_THAT_DRAWS_ITS_INPUTS, "image/png", SCREEN_WITHHELD),
+                                           ("sensor", SERIAL_READER_THAT_FAILS, SERIAL_TRACE, TRACE_WITHHELD)):
+        report = hostile(name, source)
+        attached = {a["test"] for a in report["artifacts"] if a["media_type"] == media_type}
+        shown = {t["id"] for t in report["tests"] if t["visible"] or t["id"] == revealed}
+        withheld = [t for t in report["tests"] if t["id"] not in shown]
+        assert attached and attached <= shown, name
+        assert withheld and all(t["status"] == "fail" and note in t["message"] for t in withheld), name
+        assert not attached & {t["id"] for t in withheld}, name
+
+
 FORGED_ATTACHMENTS = textwrap.dedent("""
     import base64
     import gradekit.channel as channel
@@ -158,14 +214,11 @@ def test_attachments_forged_in_the_first_message_are_checked_and_capped(attack):
     assert "it was not a named piece of text" in notes
 
 
-HUGE_FRAMES = textwrap.dedent("""
+BAD_FRAMES = textwrap.dedent("""
     import pygame
 
-    calls = []
-
-    def save(surface, buffer, name=None):  # every other frame is no PNG at all
-        calls.append(1)
-        buffer.write(b"\\x89PNG\\r\\n\\x1a\\n" + bytes(6 * 1024 * 1024) if len(calls) % 2 else b"GIF89a")
+    def save(surface, buffer, name=None):
+        buffer.write(FRAME)
 
     pygame.image.save = save
 
@@ -187,22 +240,26 @@ HUGE_FRAMES = textwrap.dedent("""
 """)
 
 
-def test_game_frames_too_large_or_not_png_are_left_out(hostile, content_root: Path, sandbox_settings: Any):
-    """Is a failed game test's screen left out, with a note, when the game makes it huge or no PNG,
-    while an honest game's screens are attached as before?"""
-    report = hostile("paddle", HUGE_FRAMES)
+@pytest.mark.parametrize(("frame", "note"), [
+    ('b"\\x89PNG\\r\\n\\x1a\\n" + bytes(6 * 1024 * 1024)', "was left out: at 8.0 MB it is over the 4 MB"),
+    ('b"GIF89a"', "The screen was not attached: test_right.png is not a PNG image."),
+], ids=["huge", "not a PNG"])
+def test_game_frames_too_large_or_not_png_are_left_out(hostile, frame: str, note: str):
+    """Is a failed game test's screen left out, with a note, when the game makes it huge or no PNG?"""
+    report = hostile("paddle", f"FRAME = {frame}\n{BAD_FRAMES}")
     assert report["reason"] == "tests_failed", report["message"]
     assert report["artifacts"] == []
-    failed = [t for t in report["tests"] if t["status"] == "fail"]
-    assert failed and all("was left out: at 8.0 MB it is over the 4 MB" in t["message"]
-                          or "The screen was not attached:" in t["message"] for t in failed)
-    assert any("is not a PNG image" in t["message"] for t in failed)
+    failed = {t["visible"]: t["message"] for t in report["tests"] if t["status"] == "fail"}
+    assert note in failed[True] and SCREEN_WITHHELD in failed[False]
 
+
+def test_an_honest_games_screens_are_attached_whole(content_root: Path, sandbox_settings: Any):
+    """Is each failed visible test's screen of an honest game attached as it was, with no note?"""
     paddle = load_exercise(content_root / "exercises" / "demo" / "paddle")
     honest = grade(paddle, paddle.starter_files(), sandbox_settings)
-    failed = [t for t in honest["tests"] if t["status"] == "fail"]
+    failed = [t for t in honest["tests"] if t["status"] == "fail" and t["visible"]]
     frames = {a["test"]: base64.b64decode(a["data"]) for a in honest["artifacts"]}
-    assert failed and {t["id"] for t in failed} <= set(frames)
+    assert failed and {t["id"] for t in failed} == set(frames)
     assert all(frame.startswith(b"\x89PNG") for frame in frames.values())
     assert not any("left out" in t["message"] or "not attached" in t["message"] for t in failed)
 
