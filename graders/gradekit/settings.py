@@ -7,13 +7,20 @@ import sys
 from dataclasses import dataclass, field, fields
 
 
+def _interpreter() -> str:
+    """This interpreter's path with no `..` or link in its folder: a sandbox binds the runtime's own
+    folders only, so `../.venv/bin/python` run from a folder the sandbox lacks would not be found.
+    The file's own name is kept, since a virtual environment is found through it."""
+    return os.path.join(os.path.realpath(os.path.dirname(sys.executable)), os.path.basename(sys.executable))
+
+
 @dataclass(frozen=True)
 class Settings:
     """How and where gradekit runs sandboxes. Every field has a default and a help text."""
 
     backend: str = field(default="bwrap", metadata={"help": "sandbox backend: bwrap or docker"})
     python: str = field(
-        default=sys.executable, metadata={"help": "interpreter (with gradekit's dependencies) run in sandboxes"}
+        default=_interpreter(), metadata={"help": "interpreter (with gradekit's dependencies) run in sandboxes"}
     )
     uid_base: int = field(
         default=64000,

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import json
 import shutil
+import subprocess
+import sys
+from pathlib import Path
 
 from gradekit import Settings, grade, load_exercise
 from gradekit.report import REASONS, SCHEMA, STATUSES, TEST_STATUSES
@@ -199,3 +202,17 @@ def test_fastapi_cookies_last_one_test_only(api_exercise, tmp_path):
     report = grade(load_exercise(folder), {"main.py": app}, Settings())
     assert {t["name"]: t["status"] for t in report["tests"] if not t["visible"]} == {
         "test_login_is_kept": "pass", "test_next_test_starts_afresh": "pass"}, report
+
+
+def test_an_interpreter_started_by_a_relative_path_is_found_in_the_sandbox(mean_exercise, tmp_path):
+    """Run as `../.venv/bin/python` from a folder the sandbox does not bind, does the reference still
+    pass (the sandbox is given the interpreter's own folder, not the way to it)?"""
+    below = tmp_path / "below"
+    below.mkdir()
+    relative = Path(*[".."] * len(below.parts[1:])) / Path(sys.executable).relative_to("/")
+    script = ("import json, sys; from gradekit import Settings, grade, load_exercise; "
+              f"print(json.dumps(grade(load_exercise({str(mean_exercise.path)!r}), "
+              f"load_exercise({str(mean_exercise.path)!r}).solution_files(), Settings())['status']))")
+    result = subprocess.run([str(relative), "-c", script], cwd=below, capture_output=True, text=True, timeout=120)
+    assert result.stdout.strip() == '"pass"', result.stderr[-2000:]
+
