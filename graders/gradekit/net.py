@@ -161,7 +161,7 @@ class Net:
 
     def _do(self, action: str, what: str, **fields: Any) -> Any:
         message = {"op": "net", "action": action, "budget": self.budget, **fields}
-        return self._connection.decode(self._connection.request(message, what), what)
+        return self._connection.ask(message, what)
 
     def start(self, function: str | None = None, *args: Any, timeout: float = 3.0) -> int:
         """Start the learner's server on 127.0.0.1 and a fresh port; returns the port once it listens."""

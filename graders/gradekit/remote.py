@@ -133,6 +133,10 @@ class Connection:
             raise learner_exception(reply.get("error"), what)
         return reply.get("value")
 
+    def ask(self, message: dict[str, Any], what: str, timeout: float | None = None) -> Any:
+        """`request`, with the answer read as plain data (`decode`)."""
+        return self.decode(self.request(message, what, timeout), what)
+
     def decode(self, data: Any, what: str) -> Any:
         """The answer as plain data. An answer the harness cannot read fails the test as an
         AssertionError: were the decoder's own error (a ValueError, a KeyError, ...) to come out of
@@ -235,12 +239,12 @@ class Reference:
         message = {"op": "call", "target": self._target, "path": self._path,
                    "args": encode_argument(list(args)), "kwargs": encode_argument(kwargs)}
         what = _describe(self._path, args, kwargs, self._connection.reveal)
-        return self._connection.decode(self._connection.request(message, what), what)
+        return self._connection.ask(message, what)
 
     def get(self) -> Any:
         message = {"op": "get", "target": self._target, "path": self._path}
         what = ".".join(self._path)
-        return self._connection.decode(self._connection.request(message, what), what)
+        return self._connection.ask(message, what)
 
     def __eq__(self, other: object) -> bool:
         raise NotPlainValue(f"{'.'.join(self._path)} must be called or read with .get() before comparing")
@@ -316,7 +320,7 @@ class Submission:
 
     def figures(self) -> list[dict[str, Any]]:
         """The learner's open matplotlib figures as plain data (see gradekit.figures)."""
-        return list(self._connection.decode(self._connection.request({"op": "figures"}, "the figures"), "the figures"))
+        return list(self._connection.ask({"op": "figures"}, "the figures"))
 
 
 class Game:
@@ -329,7 +333,7 @@ class Game:
 
     def _do(self, action: str, what: str, **fields: Any) -> Any:
         message = {"op": "game", "action": action, **fields}
-        return self._connection.decode(self._connection.request(message, what), what)
+        return self._connection.ask(message, what)
 
     def start(self, factory: str = "Game") -> dict[str, Any]:
         """Create the learner's game on a fresh screen; returns its width, height and fps."""

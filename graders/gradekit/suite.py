@@ -324,8 +324,8 @@ class Suite:
         if key not in self._cache:
             timeout = self._connection.call_timeout
             message = {"op": "suite.run", "module": self.config.module, "source": source, "timeout": timeout}
-            reply = self._connection.request(message, what, timeout=timeout + REPLY_GRACE)
-            self._cache[key] = RunResult.from_reply(self._connection.decode(reply, what), timeout)
+            reply = self._connection.ask(message, what, timeout=timeout + REPLY_GRACE)
+            self._cache[key] = RunResult.from_reply(reply, timeout)
         result: RunResult = self._cache[key]
         return result
 
@@ -373,9 +373,7 @@ class Suite:
         """The learner's test files as text, for checks on how the tests are written."""
         key = "sources"
         if key not in self._cache:
-            what = "reading your test files"
-            reply = self._connection.request({"op": "suite.sources"}, what)
-            self._cache[key] = dict(self._connection.decode(reply, what))
+            self._cache[key] = dict(self._connection.ask({"op": "suite.sources"}, "reading your test files"))
         found: dict[str, str] = self._cache[key]
         return found
 

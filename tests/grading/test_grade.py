@@ -215,4 +215,3 @@ def test_an_interpreter_started_by_a_relative_path_is_found_in_the_sandbox(mean_
               f"load_exercise({str(mean_exercise.path)!r}).solution_files(), Settings())['status']))")
     result = subprocess.run([str(relative), "-c", script], cwd=below, capture_output=True, text=True, timeout=120)
     assert result.stdout.strip() == '"pass"', result.stderr[-2000:]
-

@@ -124,12 +124,9 @@ def test_alternatives_run_before_any_mutant(leap):
     class Recording:  # the subject's side of the channel, answering every run with a pass
         call_timeout = 5.0
 
-        def request(self, message, _what, timeout):
+        def ask(self, message, _what, timeout):
             order.append(message["source"])
             return {"collected": 1, "passed": ["t"], "exit_code": 0, "finished": True}
-
-        def decode(self, reply, _what):
-            return reply
 
     suite = Suite(Recording(), leap.path / "tests", leap.path / "data", {})
     with pytest.raises(pytest.fail.Exception, match="Not caught"):  # every run passes here

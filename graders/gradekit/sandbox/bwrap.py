@@ -135,9 +135,7 @@ class BwrapSandbox(Sandbox):
         args += ["--proc", "/proc", "--dev", "/dev"]
         for host, inside in spec.devices:
             args += ["--dev-bind", host, inside]
-        args += ["--size", str(limits.disk * 1024 * 1024), "--tmpfs", "/dev/shm"]
-        args += ["--size", str(limits.disk * 1024 * 1024), "--tmpfs", "/tmp"]
-        for folder in [WORK_DIR, *spec.writable]:
+        for folder in ["/dev/shm", "/tmp", WORK_DIR, *spec.writable]:
             args += ["--size", str(limits.disk * 1024 * 1024), "--tmpfs", folder]
         for host, inside in self.runtime_binds() + spec.binds:
             args += ["--ro-bind", host, inside]
