@@ -1,9 +1,11 @@
-"""Loopback networking in the subject: scripted clients for the learner's server, and the reverse.
+"""Loopback networking in the subject: the scripted side of every conversation, run by the referee.
 
 The harness cannot reach the subject's sockets (each sandbox has its own network namespace), so
-the `network` kind plays both ends here, on 127.0.0.1. The learner's coroutines run on a loop of
-their own (`gradekit.learnerloop`); the scripted side runs on another, so a learner who blocks
-their loop never blocks the script, and every wait here has a timeout.
+the `network` kind's referee (`gradekit.referee`), a process of the subject sandbox apart from the
+learner's, plays the other end here, on 127.0.0.1: scripted clients for the learner's server
+(`Conversation`) and a scripted server for the learner's client (`ScriptedServer`). The learner's
+code runs in its own process, so a learner who blocks their loop never blocks the script, nothing
+they run can rewrite the record, and every wait here has a timeout.
 
 Scripts and transcripts are plain data: lists of `{"do": ...}` steps in, dicts out.
 """
@@ -21,6 +23,11 @@ from typing import Any
 HOST = "127.0.0.1"
 DEFAULT_TIMEOUT = 1.0
 READ_CAP = 1 << 20  # bytes kept per connection in a record
+# A scripted client's own socket buffers. Small and fixed (no autotuning), so that what a client can
+# push while it reads nothing depends on the server, not on how much the client's kernel would hold.
+CLIENT_BUFFER = 64 * 1024
+FLOOD_CHUNK = 64 * 1024
+FLOOD_IDLE = 0.5  # seconds without a byte taken in: the other side has stopped reading
 
 
 def free_port() -> int:
@@ -156,9 +163,64 @@ class Peer:
         except (OSError, TimeoutError) as exc:
             self.error = type(exc).__name__
 
+    async def flood(self, data: bytes, times: int, timeout: float) -> int:
+        """Send `data` `times` times without reading; how many bytes the other side took in (those
+        still in this side's own buffers not counted). Ends when all were taken, when the other side
+        took nothing for FLOOD_IDLE seconds (it stopped reading), or after `timeout` seconds."""
+        assert self.writer is not None
+        transport = self.writer.transport
+        sock = transport.get_extra_info("socket")
+        chunk = data * max(1, FLOOD_CHUNK // max(1, len(data)))
+        total = len(data) * times
+        sent = taken = 0
+        now = began_idle = time.monotonic()
+        deadline = now + timeout
+        while now < deadline and taken < total and not transport.is_closing():
+            while sent < total and transport.get_write_buffer_size() < 16 * FLOOD_CHUNK:
+                piece = chunk[: total - sent]
+                self.writer.write(piece)
+                sent += len(piece)
+            await asyncio.sleep(0.005)
+            now = time.monotonic()
+            try:
+                newly = sent - transport.get_write_buffer_size() - _unsent(sock)
+            except OSError as exc:
+                self.error = type(exc).__name__
+                break
+            if newly > taken:
+                taken, began_idle = newly, now
+            elif now - began_idle > FLOOD_IDLE:
+                break
+        return max(0, taken)
+
     def summary(self) -> dict[str, Any]:
         return {"received": bytes(self.received), "lines": list(self.lines), "closed": self.closed,
                 "error": self.error}
+
+
+def _unsent(sock: Any) -> int:
+    """Bytes still in a socket's own send queue (SIOCOUTQ); 0 where that cannot be asked."""
+    import fcntl
+    import struct
+    import termios
+
+    if sock is None:
+        return 0
+    return int(struct.unpack("i", fcntl.ioctl(sock.fileno(), termios.TIOCOUTQ, b"\0" * 4))[0])
+
+
+async def _open_client(port: int) -> tuple[asyncio.StreamReader, asyncio.StreamWriter]:
+    """A connection to `port` whose buffers are CLIENT_BUFFER bytes each, set before connecting."""
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    try:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, CLIENT_BUFFER)
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_SNDBUF, CLIENT_BUFFER)
+        sock.setblocking(False)
+        await asyncio.get_running_loop().sock_connect(sock, (HOST, port))
+    except BaseException:
+        sock.close()
+        raise
+    return await asyncio.open_connection(sock=sock)
 
 
 def _timeout(step: dict[str, Any], remaining: float) -> float:
@@ -200,7 +262,7 @@ class Conversation:
         if action == "connect":
             peer = self.clients[name] = Peer()
             try:
-                done, pair = await _with_timeout(asyncio.open_connection(HOST, self.port), _timeout(step, remaining))
+                done, pair = await _with_timeout(_open_client(self.port), _timeout(step, remaining))
             except OSError as exc:
                 peer.error = type(exc).__name__
                 return False
@@ -220,6 +282,8 @@ class Conversation:
             return await peer.read_line(_timeout(step, remaining))
         if action == "read":
             return await peer.read(int(step.get("size", 0)), _timeout(step, remaining))
+        if action == "flood":
+            return await peer.flood(bytes(step.get("data", b"")), int(step.get("times", 1)), _timeout(step, remaining))
         if action == "listen":
             return await peer.read_for(_timeout({"timeout": step.get("seconds", DEFAULT_TIMEOUT)}, remaining))
         if action == "wait_closed":

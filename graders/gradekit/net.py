@@ -1,7 +1,8 @@
 """The `net` fixture: scripted loopback conversations with the learner's server or client.
 
 The harness cannot reach the subject's sockets, so a test sends a whole script as plain data and
-gets back what happened (see `gradekit.loopback`, which runs it in the subject). Steps are tuples:
+gets back what happened: the subject's referee, a process apart from the learner's, plays the
+script and keeps the record (`gradekit.referee`, `gradekit.loopback`). Steps are tuples:
 
     net.start()                                   # the learner's `serve(host, port)`, listening
     talk = net.talk(("connect", "a"), ("send", "a", "hi\\n"), ("readline", "a"))
@@ -9,7 +10,10 @@ gets back what happened (see `gradekit.loopback`, which runs it in the subject).
 
 Conversation steps: ("connect", c), ("send", c, data), ("readline", c[, timeout]),
 ("read", c, size[, timeout]), ("listen", c, seconds), ("wait_closed", c[, timeout]), ("eof", c),
-("close", c), ("sleep", seconds). Scripted-server steps for `net.client`: ("read_line"[, timeout]),
+("close", c), ("sleep", seconds), ("flood", c, data, times[, timeout]): send `data` `times` times
+without reading, and record how many bytes the server took in before it stopped reading or the
+timeout ran out (a server that awaits `drain()` stops reading when the client does not read).
+Scripted-server steps for `net.client`: ("read_line"[, timeout]),
 ("read", size[, timeout]), ("send", data), ("sleep", seconds), ("close",).
 """
 
@@ -26,6 +30,7 @@ CONVERSATION_FIELDS = {
     "connect": ("client", "timeout"), "send": ("client", "data"), "readline": ("client", "timeout"),
     "read": ("client", "size", "timeout"), "listen": ("client", "seconds"),
     "wait_closed": ("client", "timeout"), "eof": ("client",), "close": ("client",), "sleep": ("seconds",),
+    "flood": ("client", "data", "times", "timeout"),
 }
 SERVER_FIELDS = {
     "read_line": ("timeout",), "read": ("size", "timeout"), "send": ("data",), "sleep": ("seconds",),
@@ -92,10 +97,8 @@ class Transcript:
 
     events: list[dict[str, Any]]
     clients: dict[str, Peer]
-    stall: float  # the longest time the learner's event loop was blocked, in seconds
     errors: list[str]  # exceptions raised in the learner's handlers, with their tracebacks
-    writers: list[dict[str, Any]]  # per server-side StreamWriter: written, max_undrained, drains, closed
-    server: dict[str, Any]
+    server: dict[str, Any]  # {"running", "error"}: whether the learner's server still runs
     out_of_time: bool
 
     def __getitem__(self, client: str) -> Peer:
@@ -121,8 +124,7 @@ class ClientRun:
     error: dict[str, Any] | None
     elapsed: float
     connections: list[Peer]
-    stall: float
-    writers: list[dict[str, Any]]
+    errors: list[str]
     what: str
 
     def __repr__(self) -> str:
@@ -186,8 +188,7 @@ class Net:
         data = self._do("talk", f"the conversation with {self.what}", steps=encode_argument(script))
         return Transcript(
             events=list(data["events"]), clients={n: Peer.of(c) for n, c in data["clients"].items()},
-            stall=float(data["stall"]), errors=list(data["errors"]), writers=list(data["writers"]),
-            server=dict(data["server"]), out_of_time=bool(data["out_of_time"]),
+            errors=list(data["errors"]), server=dict(data["server"]), out_of_time=bool(data["out_of_time"]),
         )
 
     def stop(self) -> None:
@@ -196,19 +197,22 @@ class Net:
         self.started = False
 
     def client(self, function: str, *args: Any, server: list[list[Any]] | None = None, listen_after: float = 0.0,
-               **kwargs: Any) -> ClientRun:
+               together: int = 1, **kwargs: Any) -> ClientRun:
         """Call the learner's `function(host, port, *args, **kwargs)` against a scripted server.
 
-        `server` holds one script per connection (later connections repeat the last one); with
-        `listen_after` the port refuses connections for that many seconds first.
+        `server` holds one script per connection, in the order they arrive (later connections
+        repeat the last one); with `listen_after` the port refuses connections for that many
+        seconds first. With `together` > 1 (up to 8) that many calls run side by side on one event
+        loop and the value is the list of their results: a call that blocks the loop holds up
+        the others, which the server sees in when their connections arrive (`Peer.at`).
         """
         scripts = [[_step(s, SERVER_FIELDS) for s in script] for script in (server or [[]])]
         shown = ", ".join(["host", "port", *(repr(a) for a in args)]) if self._connection.reveal else "host, port, ..."
         what = f"{function}({shown})"
         data = self._do("client", what, function=function, args=encode_argument(list(args)),
-                        kwargs=encode_argument(kwargs), server=encode_argument(scripts), listen_after=listen_after)
+                        kwargs=encode_argument(kwargs), server=encode_argument(scripts), listen_after=listen_after,
+                        together=together)
         return ClientRun(
             finished=bool(data["finished"]), value=data["value"], error=data["error"], elapsed=float(data["elapsed"]),
-            connections=[Peer.of(c) for c in data["connections"]], stall=float(data["stall"]),
-            writers=list(data["writers"]), what=what,
+            connections=[Peer.of(c) for c in data["connections"]], errors=list(data["errors"]), what=what,
         )

@@ -2,7 +2,9 @@
 
 This runs inside the subject sandbox, in the same process as the learner's code, so nothing here
 is trusted: it only turns requests into calls and results into plain data. Verdicts are decided
-in the harness.
+in the harness. A kind that names referee ops forks first (`gradekit.referee`): the referee, a
+process the learner's code cannot reach into, keeps the harness's channel and answers those ops,
+and this runner serves the referee from the learner's process instead.
 """
 
 from __future__ import annotations
@@ -41,6 +43,17 @@ class CappedText(io.StringIO):
         if room > 0:
             super().write(str(text)[:room])
         return len(text)
+
+
+BETWEEN_REQUESTS = CappedText()  # where a refereed learner's process prints when it answers no request
+
+
+def printed_between_requests() -> str:
+    """What the learner's code printed outside any request since the last call (then forgotten)."""
+    text = BETWEEN_REQUESTS.getvalue()
+    BETWEEN_REQUESTS.seek(0)
+    BETWEEN_REQUESTS.truncate(0)
+    return text
 
 
 @contextlib.contextmanager
@@ -259,13 +272,24 @@ class Subject:
 def run(channel_fd: int, kind_name: str, files: tuple[str, ...], options: dict[str, Any]) -> None:
     """Load the learner's files, say hello, then serve requests until the harness hangs up."""
     channel = Channel.from_fd(channel_fd)
+    kind = get_kind(kind_name)
+    referee_ops = kind.referee(options)
+    if referee_ops:
+        from gradekit.referee import split
+
+        learners_channel = split(channel, referee_ops)
+        if learners_channel is None:
+            return  # the referee, done: its child ran the learner's code
+        channel = learners_channel
+        # The learner's threads print while the referee, not a request here, waits on them.
+        sys.stdout = sys.stderr = BETWEEN_REQUESTS
     sys.path.insert(0, WORK_DIR)
     os.chdir(WORK_DIR)
     hello: dict[str, Any] = {"hello": True}
     loaded = None
     with captured() as output:
         try:
-            loaded = get_kind(kind_name).load(files, options)
+            loaded = kind.load(files, options)
             hello["ok"] = True
         except BaseException as exc:  # noqa: BLE001 - a failing import is the learner's verdict
             hello["ok"] = False

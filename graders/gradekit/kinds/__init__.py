@@ -59,6 +59,12 @@ class Kind:
         module = importlib.import_module(self.main_module(files, options))
         return Loaded(module=module)
 
+    def referee(self, options: dict[str, Any]) -> dict[str, Callable[..., Any]]:
+        """The requests a referee answers from outside the learner's process (`gradekit.referee`),
+        by op: a kind whose tests judge behaviour the learner's code could fake in its own process
+        names them, and the subject forks before loading any learner file. None by default."""
+        return {}
+
     def prepare(self) -> None:
         """Warm-up work in a pre-started subject, before any learner file exists (optional)."""
 

@@ -14,6 +14,12 @@ class Echo(asyncio.Protocol):
         for line in lines:
             self.transport.write(line + b"\n")
 
+    def pause_writing(self):
+        self.transport.pause_reading()  # the client reads none of its echoes: stop reading its lines
+
+    def resume_writing(self):
+        self.transport.resume_reading()
+
     def eof_received(self):
         if self.pending:
             self.transport.write(self.pending)
