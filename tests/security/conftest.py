@@ -122,17 +122,22 @@ def attack(request: pytest.FixtureRequest, content_root: Path,
         assert token not in text, "a host secret leaked into the report"
         assert "[1.5, 2.5, 6.5]" not in text, "the hidden tests' inputs leaked"
         assert path.read_text() == token, "a host file was changed"
-        if pool is None:
-            assert sandbox_processes() == [], "sandbox processes outlived the run"
-        else:
-            server = wait_for_server(pool, PairKey.of(exercise))
-            assert server is not None, "the fork server did not survive the attack"
-            assert report["grader"].get("sandbox") == "forked", "the submission was not forked"
-            assert server.slot == FORK_SLOT
-            assert sandbox_processes(FORK_SLOT, server.pids()) == [], "sandbox processes outlived the run"
+        assert_nothing_left(report, exercise, pool, FORK_SLOT)
         return report
 
     return run
+
+
+def assert_nothing_left(report: dict[str, Any], exercise: Exercise, pool: WarmPool | None, fork_slot: int) -> None:
+    """No sandbox process outlived the grading; a forked one came from a fork server that survived."""
+    if pool is None:
+        assert sandbox_processes() == [], "sandbox processes outlived the run"
+        return
+    server = wait_for_server(pool, PairKey.of(exercise))
+    assert server is not None, "the fork server did not survive the attack"
+    assert report["grader"].get("sandbox") == "forked", "the submission was not forked"
+    assert server.slot == fork_slot
+    assert sandbox_processes(fork_slot, server.pids()) == [], "sandbox processes outlived the run"
 
 
 @pytest.fixture

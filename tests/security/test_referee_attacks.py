@@ -11,28 +11,11 @@ from typing import Any
 
 import pytest
 from gradekit import grade, load_exercise
-from gradekit.pair import PairKey
 
-from tests.security.conftest import SETTINGS, ForkServers, sandbox_processes, wait_for_server
+from tests.grading.test_network import BLOCKING as BLOCKING_ECHO
+from tests.security.conftest import SETTINGS, ForkServers, assert_nothing_left
 
 ECHO_FORK_SLOT = 252
-
-BLOCKING_ECHO = textwrap.dedent("""
-    import asyncio
-    import time
-
-    async def handle(reader, writer):
-        while line := await reader.readline():
-            time.sleep(0.7)  # blocks every other client
-            writer.write(line)
-            await writer.drain()
-        writer.close()
-
-    async def serve(host, port):
-        server = await asyncio.start_server(handle, host, port)
-        async with server:
-            await server.serve_forever()
-""")
 
 # Rewrites, in the learner's own process, what gradekit used to measure there: the stall meter and
 # the scripted clients' transcript (an echo of every line sent, at once). Before the referee, the
@@ -129,13 +112,7 @@ def grade_echo(request: pytest.FixtureRequest, content_root: Path):
 
     def run(source: str) -> dict[str, Any]:
         report = grade(exercise, {"server.py": source}, SETTINGS, pool=pool)
-        if pool is None:
-            assert sandbox_processes() == [], "sandbox processes outlived the run"
-        else:
-            server = wait_for_server(pool, PairKey.of(exercise))
-            assert server is not None, "the fork server did not survive the attack"
-            assert report["grader"].get("sandbox") == "forked", "the submission was not forked"
-            assert sandbox_processes(ECHO_FORK_SLOT, server.pids()) == [], "sandbox processes outlived the run"
+        assert_nothing_left(report, exercise, pool, ECHO_FORK_SLOT)
         return report
 
     return run

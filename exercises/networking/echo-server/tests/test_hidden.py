@@ -56,7 +56,7 @@ FLOOD_LINES = 65_536  # 64 MiB, more than the sockets' buffers can hold
 
 @pytest.mark.points(2)
 def test_drains_after_writing(net):
-    """a client that never reads its echoes is made to wait: every write is followed by await writer.drain()"""
+    """a client that never reads is made to wait: each write is followed by await writer.drain()"""
     talk = net.talk(("connect", "a"), ("send", "a", "first\n"), ("readline", "a"),
                     ("flood", "a", FLOOD_LINE, FLOOD_LINES, 3))
     assert talk["a"].lines == ["first\n"], "each line must come back"
