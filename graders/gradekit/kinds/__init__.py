@@ -62,7 +62,7 @@ class Kind:
     def referee(self, options: dict[str, Any]) -> dict[str, Callable[..., Any]]:
         """The requests a referee answers from outside the learner's process (`gradekit.referee`),
         by op: a kind whose tests judge behaviour the learner's code could fake in its own process
-        names them, and the subject forks before loading any learner file. None by default."""
+        names them, and the subject forks before loading any learner file. No referee by default."""
         return {}
 
     def prepare(self) -> None:
