@@ -13,7 +13,6 @@ import concurrent.futures
 import inspect
 import sys
 import threading
-import time
 from collections.abc import Callable, Coroutine
 from typing import Any
 
@@ -98,7 +97,6 @@ def call_learner(loop: LearnerLoop, function: Callable[..., Any], args: list[Any
         loop.own.update(id(c) for c in calls)  # their exceptions are the outcome's, not stray ones
         return list(await asyncio.gather(*calls))
 
-    began = time.monotonic()
     future = loop.submit(call())
     outcome: dict[str, Any] = {"finished": False, "value": None, "error": None}
     try:
@@ -109,5 +107,4 @@ def call_learner(loop: LearnerLoop, function: Callable[..., Any], args: list[Any
     except BaseException as exc:  # noqa: BLE001 - the learner's exception is part of the record
         outcome["finished"] = True
         outcome["exception"] = exc
-    outcome["elapsed"] = round(time.monotonic() - began, 3)
     return outcome

@@ -14,7 +14,10 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import fcntl
 import socket
+import struct
+import termios
 import threading
 import time
 from dataclasses import dataclass, field
@@ -200,10 +203,6 @@ class Peer:
 
 def _unsent(sock: Any) -> int:
     """Bytes still in a socket's own send queue (SIOCOUTQ); 0 where that cannot be asked."""
-    import fcntl
-    import struct
-    import termios
-
     if sock is None:
         return 0
     return int(struct.unpack("i", fcntl.ioctl(sock.fileno(), termios.TIOCOUTQ, b"\0" * 4))[0])

@@ -44,9 +44,8 @@ class LearnerSilent(Exception):
 class Learner:
     """The referee's line to the learner's process."""
 
-    def __init__(self, channel: Channel, pid: int) -> None:
+    def __init__(self, channel: Channel) -> None:
         self.channel = channel
-        self.pid = pid
         self.ids = itertools.count(1)
         self.output: list[str] = []  # what the learner's code printed while answering, oldest first
 
@@ -58,9 +57,9 @@ class Learner:
         deadline = None if timeout is None else time.monotonic() + timeout
         while True:
             left = None if deadline is None else deadline - time.monotonic()
-            if left is not None and left <= 0:
-                raise LearnerSilent(f"the learner's code did not answer within {timeout:g} s")
             try:
+                if left is not None and left <= 0:
+                    raise TimeoutError
                 reply = self.channel.receive(left)
             except TimeoutError:
                 raise LearnerSilent(f"the learner's code did not answer within {timeout:g} s") from None
@@ -68,20 +67,16 @@ class Learner:
                 self.output.append(str(reply.get("output", "")))
                 return {**reply, "id": request.get("id")}
 
-    def run(self, request: dict[str, Any], timeout: float | None = None) -> Any:
-        """The learner-side result of `request`, still encoded; raises LearnerFailed with the
-        child's reply when the learner's code raised."""
+    def result(self, request: dict[str, Any], timeout: float | None = None) -> Any:
+        """The learner-side result of `request`, decoded; raises LearnerFailed with the child's reply
+        when the learner's code raised. A handle to one of the learner's objects stays as it came
+        (`Opaque`): the referee never holds the object, and the harness can still ask the child
+        about it."""
         reply = self.ask(request, timeout)
         if not reply.get("ok"):
             raise LearnerFailed(reply)
-        return reply.get("value")
-
-    def result(self, request: dict[str, Any], timeout: float | None = None) -> Any:
-        """`run`, decoded. A handle to one of the learner's objects stays as it came (`Opaque`): the
-        referee never holds the object, and the harness can still ask the child about it."""
-        value = self.run(request, timeout)
         try:
-            return codec.decode(value, Opaque)
+            return codec.decode(reply.get("value"), Opaque)
         except Exception:  # noqa: BLE001 - whatever the learner's data makes the decoder raise
             raise LearnerSilent("the learner's process answered with data that could not be read") from None
 
@@ -156,7 +151,7 @@ def split(harness: Channel, ops: dict[str, Op]) -> Channel | None:
         return Channel(theirs)
     theirs.close()
     try:
-        Referee(harness, Learner(Channel(mine), pid), ops).serve()
+        Referee(harness, Learner(Channel(mine)), ops).serve()
     finally:
         with contextlib.suppress(OSError):
             os.kill(pid, signal.SIGKILL)

@@ -13,6 +13,7 @@ import pytest
 from gradekit import grade, load_exercise
 
 from tests.grading.test_network import BLOCKING as BLOCKING_ECHO
+from tests.grading.test_network import by_name
 from tests.security.conftest import SETTINGS, ForkServers, assert_nothing_left
 
 ECHO_FORK_SLOT = 252
@@ -116,10 +117,6 @@ def grade_echo(request: pytest.FixtureRequest, content_root: Path):
         return report
 
     return run
-
-
-def by_name(report: dict[str, Any]) -> dict[str, dict[str, Any]]:
-    return {t["name"]: t for t in report["tests"]}
 
 
 def test_a_record_forged_in_the_learners_process_is_not_the_one_judged(grade_echo):

@@ -191,16 +191,20 @@ class Referee:
         error = outcome.get("error")
         return {"finished": outcome.get("finished") is True, "value": outcome.get("value"),
                 "error": error if isinstance(error, dict) else None, "elapsed": round(elapsed, 3),
-                "connections": connections, "errors": _learner_report({"errors": outcome.get("errors")})["errors"]}
+                "connections": connections, "errors": _shown_errors(outcome.get("errors"))}
+
+
+def _shown_errors(errors: Any) -> list[str]:
+    """The handler exceptions the learner's process reported, checked for shape: shown, never judged."""
+    return [str(e)[:2000] for e in errors[:20]] if isinstance(errors, list) else []
 
 
 def _learner_report(report: Any) -> dict[str, Any]:
     """What the learner's process said about its own code, checked for shape: shown, never judged."""
     report = report if isinstance(report, dict) else {}
-    errors = report.get("errors")
     server = report.get("server")
     server = server if isinstance(server, dict) else {}
-    return {"errors": [str(e)[:2000] for e in errors[:20]] if isinstance(errors, list) else [],
+    return {"errors": _shown_errors(report.get("errors")),
             "server": {"running": server.get("running") is True, "error": str(server.get("error") or "")[:500] or None}}
 
 
