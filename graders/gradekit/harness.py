@@ -212,7 +212,7 @@ class Harness:
     def record(self, item: pytest.Item, report: pytest.TestReport, call: pytest.CallInfo[None]) -> None:
         max_points = points_of(item)
         visible, shown = self.is_visible(item), self.reveals(item)
-        status, message, cause = "pass", "", None
+        status, message, cause, during = "pass", "", None, None
         output = "".join(self.connection.output)
         if report.skipped:
             status = "skipped"
@@ -222,6 +222,7 @@ class Harness:
             exc = call.excinfo.value if call.excinfo else None
             message, cause, extra = explain(exc, shown, report)
             output = output + extra
+            during = exc.during if isinstance(exc, LearnerGone) else None
         if self.connection.withheld:
             output += WITHHELD
         result = {
@@ -236,6 +237,7 @@ class Harness:
             "output": cap(output),
             "duration_ms": int((time.monotonic() - item.stash.get(START, time.monotonic())) * 1000),
             "cause": cause,
+            "during": during,  # when the learner's program was lost, for a report that knows why
         }
         notes = []
         # A frame is drawn by the learner's code from the test's inputs, and a trace is what the

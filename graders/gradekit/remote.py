@@ -32,7 +32,15 @@ class LearnerTimeout(AssertionError):
 
 
 class LearnerGone(AssertionError):
-    """The learner's program exited or crashed, so it can no longer answer."""
+    """The learner's program exited or crashed, so it can no longer answer.
+
+    `during` says when it was lost ("during mean([])", "while it was being loaded"): when a limit
+    stopped the program, the report tells the tests that ended here which one.
+    """
+
+    def __init__(self, message: str, during: str | None = None) -> None:
+        super().__init__(message)
+        self.during = during
 
 
 class NotPlainValue(AssertionError):
@@ -70,6 +78,7 @@ class Connection:
         self.hello: dict[str, Any] | None = None
         self.broken: str | None = None  # why the subject can no longer answer
         self.cause: str | None = None  # "timeout" | "crashed" once broken
+        self.broken_during: str | None = None  # when a crash happened: "during <request>", "while ..."
         self.output: list[str] = []  # learner output since the current test began
         self.reveal = True  # may feedback show the current test's arguments?
         self.withheld = False  # did the learner's code print during the current (hidden) test?
@@ -88,19 +97,22 @@ class Connection:
             except TimeoutError:
                 self._break("timeout", f"Your code took longer than {self.load_timeout:g} s to load.")
             except (SubjectGone, ChannelError):
-                self._break("crashed", "Your program exited while it was being loaded (did it call exit()?).")
+                self._break("crashed", "Your program exited while it was being loaded (did it call exit()?).",
+                            "while it was being loaded")
             if self.hello is not None:
                 checked_hello(self.hello)
                 if self.hello.get("output"):
                     self.output.append(str(self.hello["output"]))
+        if self.broken and self.cause == "timeout":
+            raise LearnerTimeout(self.broken)
         if self.broken:
-            raise (LearnerTimeout if self.cause == "timeout" else LearnerGone)(self.broken)
+            raise LearnerGone(self.broken, self.broken_during)
         assert self.hello is not None
         if not self.hello["ok"]:
             raise LoadError(self.hello["error"])
 
-    def _break(self, cause: str, message: str) -> None:
-        self.cause, self.broken = cause, message
+    def _break(self, cause: str, message: str, during: str | None = None) -> None:
+        self.cause, self.broken, self.broken_during = cause, message, during
 
     def request(self, message: dict[str, Any], what: str, timeout: float | None = None) -> Any:
         """Send one request and wait for its reply (`timeout` overrides the call timeout)."""
@@ -118,8 +130,9 @@ class Connection:
                 f"{what} did not return within {wait:g} s; look for an endless loop or a blocking call."
             ) from None
         except (SubjectGone, ChannelError):
-            self._break("crashed", f"Your program exited or crashed during {what}.")
-            raise LearnerGone(f"Your program exited or crashed during {what} (did it call exit()?).") from None
+            self._break("crashed", f"Your program exited or crashed during {what}.", f"during {what}")
+            raise LearnerGone(f"Your program exited or crashed during {what} (did it call exit()?).",
+                              f"during {what}") from None
         if reply.get("id") != message["id"]:
             self._break("crashed", f"Your program wrote to the grader's channel itself during {what}.")
             raise LearnerGone(f"{what} was answered by something other than the call (did your program write "

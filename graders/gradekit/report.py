@@ -24,6 +24,7 @@ TEST_STATUSES = ("pass", "fail", "error", "skipped")
 CAUSES = ("syntax_error", "timeout", "crashed")  # what a test's or the subject's failure may be put down to
 TEXT_CAP = 4096
 NOTES_CAP = 10
+DURING_CAP = 300  # "during <the request>": a request's description, as feedback names it
 # Characters a report never carries (DESIGN.md: test output is plain text): lone surrogates, which
 # cannot be written as UTF-8, and control characters but tab and newline (NUL, which PostgreSQL
 # text refuses; ESC, which starts terminal sequences; C1 controls, carriage returns).
@@ -136,6 +137,7 @@ def _test_result(event: dict[str, Any]) -> dict[str, Any]:
         "message": _text(event.get("message")), "output": _text(event.get("output")),
         "duration_ms": int(_amount(event.get("duration_ms"), 0)),
         "cause": cause if cause in CAUSES else None,
+        "during": _text(event.get("during"), DURING_CAP) or None,
     }
 
 
@@ -270,6 +272,12 @@ def _verdict(exercise: Exercise, backend: str, judged: Judged) -> dict[str, Any]
     if subject_info.get("cause"):
         causes.add(str(subject_info["cause"]))
     reason = _reason(error, subject, stopped, timed_out, causes, tests)
+    how = _how_stopped(reason, subject, exercise.limits)
+    if how:
+        for test in tests:
+            result = events.results.get(str(test["id"])) or {}
+            if result.get("cause") == "crashed" and result.get("during"):
+                test["message"] = f"Your program was stopped {result['during']}: {how}."
     if reason is None:
         report.update(status="pass", reason=None, message="All tests passed.")
     else:
@@ -292,6 +300,16 @@ def _harness_limit(events: HarnessEvents, harness: Outcome) -> tuple[str, str] |
     if events.done is None and harness.memory_exceeded:
         return "memory_limit", ("Checking what your code returned took more memory than the grader has, and "
                                 "grading was stopped. Return smaller values (fewer items, less nesting).")
+    return None
+
+
+def _how_stopped(reason: str | None, subject: Outcome, limits: Limits) -> str | None:
+    """What stopped the learner's program, when a limit of its sandbox did: the tests whose call it
+    was lost in say so rather than "exited or crashed", which only the harness's view was."""
+    if reason == "memory_limit" and subject.memory_exceeded:
+        return f"it used more than {limits.memory} MB of memory"
+    if reason == "output_limit" and subject.output_exceeded:
+        return f"it printed more than {limits.output} KB of output"
     return None
 
 

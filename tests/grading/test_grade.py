@@ -130,12 +130,27 @@ def test_memory_bomb_is_a_memory_verdict(grade_source):
     report = grade_source("data = bytearray(4 * 1024 ** 3)\n")
     assert report["status"] == "fail" and report["reason"] == "memory_limit"
     assert "more than 256 MB" in report["message"]
+    # Each test says what stopped the program, not that it "exited or crashed".
+    assert {t["message"] for t in report["tests"]} == {
+        "Your program was stopped while it was being loaded: it used more than 256 MB of memory."}
+
+
+def test_memory_bomb_in_a_call_names_the_call(grade_source):
+    """Does a call that allocates without end get a memory verdict that names the call it was stopped in?"""
+    report = grade_source("def mean(xs):\n    blocks = []\n    while True:\n"
+                          "        blocks.append(b'x' * (16 * 1024 * 1024))\n")
+    assert report["status"] == "fail" and report["reason"] == "memory_limit"
+    # The visible example runs first; the hidden tests after it name the same call, no hidden input.
+    assert {t["message"] for t in report["tests"]} == {
+        "Your program was stopped during mean([1, 2, 3]): it used more than 256 MB of memory."}
 
 
 def test_output_flood_is_an_output_verdict(grade_source):
     """Is writing endless output straight to the terminal stopped with an output verdict?"""
     report = grade_source("import os\nwhile True:\n    os.write(1, b'x' * 65536)\n")
     assert report["status"] == "fail" and report["reason"] == "output_limit"
+    assert {t["message"] for t in report["tests"]} == {
+        "Your program was stopped while it was being loaded: it printed more than 1024 KB of output."}
 
 
 def test_visible_only_runs_only_the_examples(mean_exercise):
