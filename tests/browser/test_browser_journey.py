@@ -16,9 +16,10 @@ def test_a_new_learner_solves_an_exercise_in_the_browser(learner: Learner):
     page.get_by_role("link", name="Python basics").click()
     expect(page.locator(".exercise-item .badge")).to_have_text(["Not started", "Not started", "Locked"])
     expect(page.get_by_text("Opens after: Add two numbers")).to_be_visible()
+    expect(page.get_by_text("0 of 3 done")).to_be_visible()
     learner.screenshot("02-track")
 
-    page.get_by_role("link", name="Add two numbers").click()
+    page.get_by_role("link", name="Start: Add two numbers").click()
     expect(page.locator(".cm-editor")).to_be_visible()
     expect(page.locator("textarea[data-file='calc.py']")).to_be_hidden()
     learner.screenshot("03-exercise")

@@ -77,6 +77,25 @@ def test_track_page_lists_exercises_with_state(app, client, auth):
     assert re.findall(r"badge-(\w+)", page) == ["done", "not_started"]
 
 
+def test_track_page_shows_progress_and_where_to_go_on(app, client, auth):
+    """Does a learner see how much of the track is done and a link to the next open exercise?"""
+    anonymous = client.get("/tracks/basics").get_data(as_text=True)
+    assert "done" not in anonymous and "Continue:" not in anonymous
+    auth.register()
+    page = client.get("/tracks/basics").get_data(as_text=True)
+    assert "0 of 2 done" in page and '<progress max="2" value="0">' in page
+    assert 'href="/tracks/basics/add">Start: Add two numbers</a>' in page
+    post_solution(client)
+    finish(app, report_with(status="fail", score=1))
+    page = client.get("/tracks/basics").get_data(as_text=True)
+    assert 'href="/tracks/basics/add">Continue: Add two numbers</a>' in page
+    post_solution(client)
+    finish(app, PASSING_REPORT)
+    page = client.get("/tracks/basics").get_data(as_text=True)
+    assert "1 of 2 done" in page  # the second exercise opened when the first was done
+    assert 'href="/tracks/basics/shout">Continue: Shout</a>' in page
+
+
 def test_unknown_track_and_exercise_are_404(client, auth):
     """Do made-up slugs give a 404?"""
     auth.register()

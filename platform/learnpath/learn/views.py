@@ -99,10 +99,14 @@ def track_page(slug: str) -> str:
     track = active_track(slug)
     exercises = [e for e in track.exercises if e.active]
     states = exercise_states(exercises)
-    finished = bool(exercises) and all(states[e.id] == "done" for e in exercises)
+    done = sum(states[e.id] == "done" for e in exercises)
+    finished = bool(exercises) and done == len(exercises)
+    # Where to go on: the first exercise, in the track's order, that is open and not done yet.
+    next_up = next((e for e in exercises if states[e.id] not in ("done", "locked")), None)
     titles = {exercise.slug: exercise.title for exercise in exercises}
     return render_template(
-        "learn/track.html", track=track, exercises=exercises, states=states, finished=finished, titles=titles
+        "learn/track.html", track=track, exercises=exercises, states=states, finished=finished, titles=titles,
+        done=done, next_up=next_up,
     )
 
 
