@@ -95,3 +95,14 @@ def test_previews_are_never_statistics(app, client):
         assert preview.mode == "preview" and preview.files == SOLUTION
     page = client.get("/teach/exercises/basics/add").text
     assert "<dt>Learners</dt><dd>0</dd>" in page
+
+
+def test_chart_labels_fit_and_long_ones_show_whole_on_hover():
+    """Is a long label cut to what the label column holds, with the whole label as its tooltip?"""
+    from learnpath.teach.charts import LABEL_CHARS, bar_chart
+    from markupsafe import escape
+
+    long = "Data engineering: pipelines into SQL & <more>"
+    chart = str(bar_chart("Pass rate per track", [(long, 0.5, "50%"), ("Short", 1.0, "100%")], maximum=1))
+    assert f"<title>{escape(long)}</title>{escape(long[: LABEL_CHARS - 1])}…</text>" in chart
+    assert "<title>Short</title>" not in chart and ">Short</text>" in chart

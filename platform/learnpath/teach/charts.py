@@ -8,7 +8,8 @@ from collections.abc import Sequence
 from markupsafe import Markup, escape
 
 ROW = 26  # px per bar
-LABEL_WIDTH = 220
+LABEL_WIDTH = 260  # room for LABEL_CHARS characters of 13 px text, wide letters included
+LABEL_CHARS = 32  # a longer label is cut with "…" and shown whole on hover
 BAR_WIDTH = 360
 VALUE_WIDTH = 90
 COLOURS = {"pass": "#1f7a3f", "fail": "#b3261e", "neutral": "#2454c5"}
@@ -30,10 +31,11 @@ def bar_chart(title: str, bars: Sequence[tuple[str, float, str]], maximum: float
     for index, (label, value, text) in enumerate(bars):
         y = 4 + index * ROW
         length = max(0.0, min(1.0, value / top)) * BAR_WIDTH
-        shown = label if len(label) <= 32 else label[:31] + "…"
+        shown = label if len(label) <= LABEL_CHARS else label[: LABEL_CHARS - 1] + "…"
+        whole = f"<title>{escape(label)}</title>" if shown != label else ""
         parts += [
             f'<text x="{LABEL_WIDTH - 8}" y="{y + 17}" text-anchor="end" font-size="13" fill="#1d2330">'
-            f"{escape(shown)}</text>",
+            f"{whole}{escape(shown)}</text>",
             f'<rect x="{LABEL_WIDTH}" y="{y + 3}" width="{BAR_WIDTH}" height="{ROW - 8}" fill="#eef1f6"/>',
             f'<rect x="{LABEL_WIDTH}" y="{y + 3}" width="{length:.1f}" height="{ROW - 8}" fill="{COLOURS[tone]}"/>',
             f'<text x="{LABEL_WIDTH + BAR_WIDTH + 8}" y="{y + 17}" font-size="13" fill="#1d2330">'
