@@ -24,8 +24,11 @@ def test_exercise_statistics_count_learners_attempts_and_time_to_pass(app, clien
     graded(app, ada, passing_report(), files=SOLUTION, minutes_ago=10)
     graded(app, bob, failing_report(), minutes_ago=5)
     graded(app, bob, passing_report(), files=SOLUTION, mode="examples")  # never counted
+    staff = user_with_role(app, "tess@example.com", "instructor")
+    graded(app, staff, failing_report(), minutes_ago=1)  # listed, said not to count
     teacher(app, client)
     page = client.get("/teach/exercises/basics/add").text
+    assert "(instructor, not counted)" in page and page.count("not counted)") == 1
     assert "<dt>Learners</dt><dd>2</dd>" in page
     assert "<dt>Attempts</dt><dd>4</dd>" in page
     assert "<dt>Pass rate</dt><dd>50%</dd>" in page
