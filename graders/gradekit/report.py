@@ -277,7 +277,9 @@ def _verdict(exercise: Exercise, backend: str, judged: Judged) -> dict[str, Any]
         for test in tests:
             result = events.results.get(str(test["id"])) or {}
             if result.get("cause") == "crashed" and result.get("during"):
-                test["message"] = f"Your program was stopped {result['during']}: {how}."
+                # The harness's line is replaced; what it noted below it (a serial trace) stays.
+                stopped_line = f"Your program was stopped {result['during']}: {how}."
+                test["message"] = "\n".join(filter(None, [stopped_line, str(test["message"]).partition("\n")[2]]))
     if reason is None:
         report.update(status="pass", reason=None, message="All tests passed.")
     else:

@@ -9,7 +9,8 @@ import sys
 from pathlib import Path
 
 from gradekit import Settings, grade, load_exercise
-from gradekit.report import REASONS, SCHEMA, STATUSES, TEST_STATUSES
+from gradekit.report import REASONS, SCHEMA, STATUSES, TEST_STATUSES, HarnessEvents, Judged, build_report
+from gradekit.sandbox import Outcome
 
 
 def check_schema(report):
@@ -143,6 +144,24 @@ def test_memory_bomb_in_a_call_names_the_call(grade_source):
     # The visible example runs first; the hidden tests after it name the same call, no hidden input.
     assert {t["message"] for t in report["tests"]} == {
         "Your program was stopped during mean([1, 2, 3]): it used more than 256 MB of memory."}
+
+
+def test_only_a_limit_rewrites_a_lost_program_and_notes_below_stay(mean_exercise):
+    """Is "exited or crashed" replaced only when the subject's limit stopped it, keeping the lines noted below?"""
+    events = HarnessEvents()
+    events.add({"event": "collected", "id": "test_hidden.py::test_floats", "name": "floats", "order": 0})
+    events.add({"event": "test", "id": "test_hidden.py::test_floats", "status": "fail", "points": 0,
+                "message": "Your program exited or crashed during mean() (did it call exit()?).\nA trace note.",
+                "cause": "crashed", "during": "during mean()"})
+    events.add({"event": "done", "subject": {"loaded": True}})
+
+    def message(subject: Outcome) -> str:
+        report = build_report(mean_exercise, "bwrap", Judged(events, subject, Outcome(exit_code=0), False))
+        return report["tests"][0]["message"]
+
+    assert message(Outcome(exit_code=-9, memory_exceeded=True)) == (
+        "Your program was stopped during mean(): it used more than 256 MB of memory.\nA trace note.")
+    assert message(Outcome(exit_code=1)).startswith("Your program exited or crashed during mean()")
 
 
 def test_output_flood_is_an_output_verdict(grade_source):
