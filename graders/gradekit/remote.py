@@ -130,9 +130,9 @@ class Connection:
                 f"{what} did not return within {wait:g} s; look for an endless loop or a blocking call."
             ) from None
         except (SubjectGone, ChannelError):
-            self._break("crashed", f"Your program exited or crashed during {what}.", f"during {what}")
-            raise LearnerGone(f"Your program exited or crashed during {what} (did it call exit()?).",
-                              f"during {what}") from None
+            during = f"during {what}"
+            self._break("crashed", f"Your program exited or crashed {during}.", during)
+            raise LearnerGone(f"Your program exited or crashed {during} (did it call exit()?).", during) from None
         if reply.get("id") != message["id"]:
             self._break("crashed", f"Your program wrote to the grader's channel itself during {what}.")
             raise LearnerGone(f"{what} was answered by something other than the call (did your program write "
