@@ -31,6 +31,9 @@ from gradekit.spec import Exercise, Limits
 GRADEKIT_DIR = Path(__file__).resolve().parent
 GRADEKIT_INSIDE = "/opt/gradekit/gradekit"
 MASKED = {"scaffolds"}
+# Hidden from the learner's sandbox only: the simulated devices run in the harness, and nothing in
+# them is the learner's code's to import (a fake port built on the device's own model, say).
+SUBJECT_MASKED = {"devices"}
 EVENTS_CAP = 16 * 1024 * 1024
 HARNESS_MIN_MEMORY = 768
 WARM_NICE = 10  # a pair started ahead of time warms up at this niceness, behind running gradings
@@ -87,7 +90,8 @@ def sandbox_spec(role: str, key: PairKey, settings: Settings, config: dict[str, 
     """The sandbox one role of a pair runs in: gradekit read-only, its templates masked, its own limits."""
     env = {**BASE_ENV, **getattr(get_kind(key.kind), "env", {})}
     # Exercise templates ship inside the package but have no business in a sandbox.
-    masks = [f"/opt/gradekit/gradekit/{p.name}" for p in GRADEKIT_DIR.iterdir() if p.name in MASKED]
+    masked = MASKED | (SUBJECT_MASKED if role == "subject" else set())
+    masks = [f"{GRADEKIT_INSIDE}/{p.name}" for p in GRADEKIT_DIR.iterdir() if p.name in masked]
     if role == "harness":
         env["PYTEST_DISABLE_PLUGIN_AUTOLOAD"] = "1"
     return SandboxSpec(role=role, argv=[settings.python, "-I", "-B", "-c", entry, json.dumps(config)],

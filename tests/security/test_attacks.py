@@ -9,10 +9,12 @@ from __future__ import annotations
 import ast
 import json
 import textwrap
+from pathlib import Path
 
 import pytest
 from gradekit import grade, load_exercise
 
+ROOT = Path(__file__).resolve().parents[2]
 ANY_FAIL = {"tests_failed", "crashed", "timeout", "memory_limit", "output_limit"}
 
 # A correct-looking mean() for attacks whose point is a side effect, not the answer.
@@ -359,6 +361,50 @@ def test_the_serial_port_stays_closed_to_the_host(content_root, sandbox_settings
     report = grade(exercise, {"sensor.py": source}, sandbox_settings)
     assert report["status"] == "fail"
     assert all(test["status"] == "fail" and "PermissionError" in test["message"] for test in report["tests"]), report
+
+
+# The sensor's curves, copied from its public source, and the reading it is at worked out from the
+# sandbox's start: lines that look read from the port while the port is never opened.
+FAKE_PORT = textwrap.dedent("""
+    import math, os, time
+
+    def reading(index):
+        t = round(21.0 + 3.0 * math.sin(index / 7.0), 2)
+        h = round(40.0 + 10.0 * math.cos(index / 11.0), 1)
+        return f"T={t:.2f},H={h:.1f},L={int(500 + 300 * math.sin(index / 5.0))}"
+
+    def read_lines(port, count):
+        start = int(open("/proc/1/stat").read().rsplit(")", 1)[1].split()[19]) / os.sysconf("SC_CLK_TCK")
+        index = max(0, int((float(open("/proc/uptime").read().split()[0]) - start) * 10))
+        lines = []
+        for offset in range(count):
+            time.sleep(0.1)
+            lines.append(reading(index + offset))
+        return lines
+""")
+
+
+def test_a_fake_port_that_predicts_the_sensor_fails(sandbox_settings):
+    """Can code that never opens the port pass by working out which readings the sensor sends?"""
+    exercise = load_exercise(ROOT / "exercises" / "iot" / "read-lines")
+    report = grade(exercise, {"sensor.py": FAKE_PORT}, sandbox_settings)
+    assert report["status"] == "fail", report["message"]
+    in_order = next(test for test in report["tests"] if test["name"].startswith("returns the next count readings"))
+    assert in_order["status"] == "fail", in_order
+
+
+def test_the_simulated_devices_are_hidden_from_the_learners_code(content_root, sandbox_settings):
+    """Can the learner's code import the device it talks to, to fake the port with the device's own model?"""
+    exercise = load_exercise(content_root / "exercises" / "demo" / "sensor")
+    source = textwrap.dedent("""
+        import importlib.util
+        def read_temperatures(port, count):
+            found = importlib.util.find_spec("gradekit.devices.arduino") is not None
+            raise RuntimeError(f"devices importable: {found}")
+    """)
+    report = grade(exercise, {"sensor.py": source}, sandbox_settings)
+    visible = next(test for test in report["tests"] if test["visible"])
+    assert "devices importable: False" in visible["message"], visible
 
 
 def test_hidden_tests_and_solution_are_unreachable(attack):

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+import secrets
+from dataclasses import dataclass, field
 from typing import Any
 
 from gradekit.devices import LineDevice
@@ -17,13 +18,17 @@ class ArduinoSensor(LineDevice):
     interval: float = 0.1
     sent: int = 0
     next_at: float = 0.0
+    # Where on its curves this sensor starts, drawn afresh for every device: code that never reads the
+    # port cannot tell which readings it sends.
+    phase: int = field(default_factory=lambda: secrets.randbelow(100_000))
 
     def boot(self) -> None:
         self.send_line(BANNER)
         self.next_at = 0.0
 
     def reading(self, index: int) -> dict[str, float]:
-        """The index-th reading: smooth, deterministic values tests can recompute."""
+        """The index-th reading this sensor sends: smooth values tests can recompute from the device."""
+        index += self.phase
         return {
             "T": round(21.0 + 3.0 * math.sin(index / 7.0), 2),
             "H": round(40.0 + 10.0 * math.cos(index / 11.0), 1),

@@ -9,6 +9,7 @@ report no fix (GGA quality 0 and RMC status V, with empty position fields), as u
 
 from __future__ import annotations
 
+import secrets
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -57,6 +58,10 @@ class GpsModule(LineDevice):
     route: list[tuple[float, float]] = field(default_factory=lambda: list(ROUTE))
     no_fix_left: int = 0
     fixes: list[dict[str, Any]] = field(default_factory=list)
+    # The time of day of its first fix, in hundredths of a second, drawn afresh for every module (code
+    # that never reads the port cannot tell its times), and early enough that no hour of fixes wraps
+    # past midnight.
+    first_time: int = field(default_factory=lambda: secrets.randbelow(22 * 3600 * 100))
 
     def boot(self) -> None:
         self.send_line(sentence("PMTK011,MTKGPS"))
@@ -73,11 +78,11 @@ class GpsModule(LineDevice):
         self.no_fix_left = max(0, int(count))
 
     def clock(self, epoch: int) -> str:
-        tenths = epoch * round(self.interval * 100)
-        seconds, hundredths = divmod(tenths, 100)
+        hundredths = self.first_time - self.first_time % round(self.interval * 100) + epoch * round(self.interval * 100)
+        seconds, hundredths = divmod(hundredths, 100)
         minutes, seconds = divmod(seconds, 60)
         hours, minutes = divmod(minutes, 60)
-        return f"{(12 + hours) % 24:02d}{minutes:02d}{seconds:02d}.{hundredths:02d}"
+        return f"{hours % 24:02d}{minutes:02d}{seconds:02d}.{hundredths:02d}"
 
     def tick(self, now: float) -> None:
         if now < self.next_at:
