@@ -36,6 +36,10 @@ MASKED = {"scaffolds"}
 SUBJECT_MASKED = {"devices"}
 EVENTS_CAP = 16 * 1024 * 1024
 HARNESS_MIN_MEMORY = 768
+# How long before the host stops the whole run the harness gives up waiting for the learner's code to
+# load (at most a quarter of the run's time): a load that never ends is then reported as one ("took
+# longer than 15 s to load"), with time left to fail the remaining tests, not only as time being up.
+LOAD_MARGIN = 5.0
 WARM_NICE = 10  # a pair started ahead of time warms up at this niceness, behind running gradings
 HARNESS_IMPORTS = ("pytest", "httpx", "gradekit.harness")
 SCIENTIFIC = {"numpy", "pandas"}  # the harness needs them too, to rebuild arrays and frames
@@ -214,7 +218,8 @@ class Pair:
         harness_job = {
             "tests": _encode_files(tests), "data": _encode_files(data), "run": selected,
             "visible": list(exercise.visible_tests), "call_timeout": limits.call_timeout,
-            "load_timeout": limits.timeout, "limits": {**limit_config, "cpu": limits.timeout * 2, "nproc": False},
+            "load_timeout": limits.timeout - min(LOAD_MARGIN, limits.timeout / 4),
+            "limits": {**limit_config, "cpu": limits.timeout * 2, "nproc": False},
             "device": exercise.options.get("device"), "device_options": exercise.options.get("device_options", {}),
             "part": part.job() if part else None,
         }

@@ -95,7 +95,8 @@ class Connection:
             try:
                 self.hello = self.channel.receive(timeout=self.load_timeout)
             except TimeoutError:
-                self._break("timeout", f"Your code took longer than {self.load_timeout:g} s to load.")
+                self._break("timeout", f"Your code took longer than {self.load_timeout:g} s to load: look for an "
+                            "endless loop or a blocking call that runs at import, or in a web app's startup.")
             except (SubjectGone, ChannelError):
                 self._break("crashed", "Your program exited while it was being loaded (did it call exit()?).",
                             "while it was being loaded")

@@ -15,7 +15,6 @@ import io
 import os
 import sys
 import traceback
-import warnings
 from collections.abc import Iterator
 from typing import Any
 
@@ -138,7 +137,6 @@ class Subject:
         self.loaded = loaded
         self.handles: dict[int, Any] = {}
         self.builtin_names = _builtin_exception_names()
-        self.http_client: Any = None
 
     def make_handle(self, value: Any) -> dict[str, Any]:
         key = len(self.handles) + 1
@@ -220,18 +218,11 @@ class Subject:
             raise LookupError("this exercise has no web app to send requests to")
         if self.loaded.app_protocol == "wsgi":
             return self.wsgi_http(request)
-        if self.http_client is None:
-            with warnings.catch_warnings():  # starlette's notice about its http client is not the learner's
-                warnings.simplefilter("ignore")
-                from starlette.testclient import TestClient
-
-            client = TestClient(self.loaded.app, raise_server_exceptions=True, follow_redirects=False)
-            client.__enter__()  # runs the app's startup (lifespan) once
-            self.http_client = client
+        client = self.loaded.client
         body = base64.b64decode(request.get("body", ""))
-        self.http_client.cookies.clear()  # the harness's client keeps cookies, for one test only
+        client.cookies.clear()  # the harness's client keeps cookies, for one test only
         try:
-            response = self.http_client.request(
+            response = client.request(
                 str(request["method"]), str(request["url"]), headers=request.get("headers", []), content=body
             )
         except Exception as exc:

@@ -8,6 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from gradekit import Settings, grade, load_exercise
 from gradekit.report import REASONS, SCHEMA, STATUSES, TEST_STATUSES, HarnessEvents, Judged, build_report
 from gradekit.sandbox import Outcome
@@ -200,6 +201,42 @@ def test_app_missing_is_reported(api_exercise, grade_source):
     report = grade_source("from fastapi import FastAPI\napplication = FastAPI()\n", exercise=api_exercise)
     assert report["status"] == "fail"
     assert "main.py does not define `app`" in report["message"]
+
+
+LIFESPAN = """
+import asyncio, contextlib
+from fastapi import FastAPI
+
+@contextlib.asynccontextmanager
+async def lifespan(app):
+    {startup}
+    yield
+
+app = FastAPI(lifespan=lifespan)
+
+@app.get('/hello/{{name}}')
+def hello(name: str):
+    return {{'greeting': f'Hello, {{name}}!'}}
+"""
+
+
+@pytest.mark.parametrize(("startup", "reason", "said"), [
+    ("raise RuntimeError('no database')", "crashed",
+     "the app's startup (its lifespan or startup handlers) raised RuntimeError: no database"),
+    ("await asyncio.Event().wait()", "timeout", "took longer than 11.25 s to load"),
+])
+def test_an_apps_startup_is_blamed_not_its_first_request(api_exercise, grade_source, startup, reason, said):
+    """Is a web app's startup that fails or never ends reported as the startup, not as the first request?"""
+    report = grade_source(LIFESPAN.format(startup=startup), exercise=api_exercise)
+    assert report["reason"] == reason, report
+    first = report["tests"][0]["message"]
+    assert said in first and "GET" not in first, first
+
+
+def test_an_app_that_is_not_a_web_app_is_named(api_exercise, grade_source):
+    """Is an `app` that is not an ASGI app reported at load, naming what it is?"""
+    report = grade_source("app = {'routes': []}\n", exercise=api_exercise)
+    assert "`app` in main.py is a dict, not a web app" in report["message"], report
 
 
 def test_app_exception_is_a_500_with_the_traceback(api_exercise, grade_source):

@@ -29,6 +29,7 @@ class Loaded:
     module: Any
     app: Any = None
     app_protocol: str = ""  # "asgi" or "wsgi" when app is set
+    client: Any = None  # an ASGI app's test client, its startup already run
     bridge: Callable[[dict[str, Any]], dict[str, Any]] | None = None
     hello: dict[str, Any] = field(default_factory=dict)
     ops: dict[str, Callable[[dict[str, Any]], Any]] = field(default_factory=dict)  # extra requests, by op

@@ -18,11 +18,27 @@ def create(client, **fields):
         f"POST /tasks with a valid new task returned {response.status_code}; it must answer 201"
     )
     task = response.json()
-    assert isinstance(task, dict) and set(task) == KEYS, (
-        f"POST /tasks answered {sorted(task) if isinstance(task, dict) else task!r}; a task has exactly "
-        "id, title, description, priority and done"
+    assert isinstance(task, dict), "POST /tasks must answer the new task as a JSON object"
+    missing = sorted(KEYS - set(task))
+    assert not missing, (
+        f"POST /tasks answered a task without {', '.join(missing)}; a task has exactly id, title, description, "
+        "priority and done"
+    )
+    assert set(task) == KEYS, (
+        "POST /tasks answered a task with keys of its own; a task has exactly id, title, description, priority "
+        "and done (answer a TaskOut)"
     )
     return task
+
+
+def wrong_fields(body, expected):
+    """The names of the expected fields that `body` gets wrong (never the values: the learner's code chose them)."""
+    if not isinstance(body, dict):
+        return "answered something that is not a JSON object"
+    wrong = [key for key in expected if key not in body or body[key] != expected[key]]
+    extra = set(body) - set(expected)
+    return "answered the wrong " + ", ".join(wrong) if wrong else (
+        "answered keys other than id, title, description, priority and done" if extra else "")
 
 
 def read(client, task_id, request="GET /tasks/{id}"):
@@ -36,8 +52,10 @@ def test_create_with_defaults(client):
     """POST /tasks answers 201 with the task: a new id, the fields sent and the defaults"""
     name = title()
     task = create(client, title=name)
-    assert task == {"id": task["id"], "title": name, "description": "", "priority": 3, "done": False}, (
-        f"POST /tasks with only a title answered {task!r}; the defaults are description \"\", priority 3, done false"
+    expected = {"id": task["id"], "title": name, "description": "", "priority": 3, "done": False}
+    assert task == expected, (
+        f"POST /tasks with only a title {wrong_fields(task, expected)}; the title is the one sent, and the "
+        "defaults are description \"\", priority 3, done false"
     )
     full = create(client, description="all of it", priority=5, done=True)
     assert (full["description"], full["priority"], full["done"]) == ("all of it", 5, True), (
@@ -113,8 +131,8 @@ def test_put_replaces(client):
     assert response.status_code == 200, f"PUT /tasks/{{id}} with a valid task returned {response.status_code}"
     expected = {"id": task["id"], "title": new_title, "description": "", "priority": 2, "done": False}
     assert response.json() == expected, (
-        f"PUT /tasks/{{id}} answered {response.json()!r}; PUT replaces the whole task, so fields left out "
-        "(here description and done) go back to their defaults"
+        f"PUT /tasks/{{id}} {wrong_fields(response.json(), expected)}; PUT replaces the whole task: the fields "
+        "sent take the values sent, and the fields left out (here description and done) go back to their defaults"
     )
     assert read(client, task["id"]) == expected, "after PUT /tasks/{id}, GET /tasks/{id} shows the old task"
 
@@ -209,7 +227,8 @@ def test_stored_in_sqlite(client, submission):
         pytest.fail("main.py has no SQLAlchemy `engine` to read the database through; keep "
                     "engine = create_engine(\"sqlite:///./app.db\", ...) from the starter")
     assert isinstance(database, str) and database.endswith("app.db"), (
-        f"main.engine points at the database {database!r}; create it with create_engine(\"sqlite:///./app.db\", ...)"
+        "main.engine does not point at the database file app.db; create it with "
+        "create_engine(\"sqlite:///./app.db\", ...)"
     )
     connection = submission.engine.connect()
     try:

@@ -25,7 +25,8 @@ def transfer(client, from_id, to_id, amount):
 def json_object(response, request):
     content_type = response.headers.get("content-type", "")
     assert content_type.startswith("application/json"), (
-        f"{request} answered {response.status_code} with content-type {content_type!r}; error answers must be JSON"
+        f"{request} answered {response.status_code} with a content-type that is not application/json; error "
+        "answers must be JSON"
     )
     body = response.json()
     assert isinstance(body, dict), f"{request} must answer with a JSON object"
@@ -35,11 +36,11 @@ def json_object(response, request):
 def detail_names(response, request, account_id):
     body = json_object(response, request)
     assert "detail" in body, (
-        f"{request} answered {response.status_code} with the keys {sorted(body)}; a 404 from HTTPException has "
+        f"{request} answered {response.status_code} without a \"detail\" key; a 404 from HTTPException has "
         "a \"detail\""
     )
     assert isinstance(body["detail"], str) and str(account_id) in body["detail"], (
-        f"{request} answered the detail {body['detail']!r}; make it a sentence that names the missing id, "
+        f"{request} answered a detail that does not name the missing id; make it a sentence that names it, "
         "such as \"Account 7 not found\""
     )
 
@@ -66,7 +67,7 @@ def test_freeze(client):
     assert not no_route, "POST /accounts/{id}/freeze returned 404 Not Found: there is no such endpoint yet"
     assert response.status_code == 200, f"POST /accounts/{{id}}/freeze returned {response.status_code}; expected 200"
     body = json_object(response, "POST /accounts/{id}/freeze")
-    assert body.get("frozen") is True, f"POST /accounts/{{id}}/freeze answered frozen {body.get('frozen')!r}"
+    assert body.get("frozen") is True, "POST /accounts/{id}/freeze must answer the account with \"frozen\": true"
     assert body.get("id") == account["id"], "POST /accounts/{id}/freeze must answer the account it froze"
     read = client.get(f"/accounts/{account['id']}").json()
     assert read.get("frozen") is True, "GET /accounts/{id} after freezing it still shows frozen false"
@@ -88,8 +89,8 @@ def test_transfer_moves_money(client):
     expected = {"from_id": a["id"], "to_id": b["id"], "amount": 1234, "from_balance": 8766, "to_balance": 1484}
     for key, value in expected.items():
         assert body.get(key) == value, (
-            f"a valid POST /transfers answered {key} {body.get(key)!r}; expected {value} "
-            "(balances are the ones after the transfer)"
+            f"a valid POST /transfers answered the wrong {key}; the answer repeats from_id, to_id and amount, "
+            "and from_balance and to_balance are the two balances after the transfer"
         )
     assert balance_of(client, a["id"]) == 8766 and balance_of(client, b["id"]) == 1484, (
         "after a valid POST /transfers, GET /accounts/{id} does not show the new balances"
@@ -141,7 +142,9 @@ def test_insufficient_funds_body(client):
     """Too little money answers 409 with error, detail, available and requested at the top level"""
     a, b = open_account(client, "Gus", 300), open_account(client, "Hal", 0)
     response = transfer(client, a["id"], b["id"], 301)
-    assert response.status_code != 200, "POST /transfers of more than the balance was accepted (200); it must answer 409"
+    assert response.status_code != 200, (
+        "POST /transfers of more than the balance was accepted (200); it must answer 409"
+    )
     assert response.status_code == 409, (
         f"POST /transfers of more than the balance returned {response.status_code}; it must answer 409 Conflict"
     )
@@ -151,14 +154,15 @@ def test_insufficient_funds_body(client):
         "does); raise your own exception and register an @app.exception_handler that answers the body yourself"
     )
     assert body.get("error") == "insufficient_funds", (
-        f"POST /transfers of more than the balance answered error {body.get('error')!r}; "
-        "it must be \"insufficient_funds\""
+        "POST /transfers of more than the balance answered " + (
+            "another \"error\"" if "error" in body else "without a top-level \"error\"")
+        + "; it must be \"error\": \"insufficient_funds\""
     )
     assert body.get("available") == 300, (
-        f"the 409 answer has available {body.get('available')!r}; it must be the source account's balance"
+        "the 409 answer has the wrong \"available\"; it must be the source account's balance, in cents"
     )
     assert body.get("requested") == 301, (
-        f"the 409 answer has requested {body.get('requested')!r}; it must be the amount asked for"
+        "the 409 answer has the wrong \"requested\"; it must be the amount asked for, in cents"
     )
     assert "detail" in body, "the 409 answer must also have a \"detail\" sentence for people"
 
@@ -178,12 +182,38 @@ def test_frozen_accounts(client):
         )
         body = json_object(response, f"POST /transfers {what}")
         assert body.get("error") == "account_frozen", (
-            f"POST /transfers {what} answered error {body.get('error')!r} (keys {sorted(body)}); it must have "
-            "\"error\": \"account_frozen\" at the top level, from an exception handler"
+            f"POST /transfers {what} answered "
+            + ("another \"error\"" if "error" in body else "without a top-level \"error\"")
+            + "; it must have \"error\": \"account_frozen\" at the top level, from an exception handler"
         )
         assert body.get("account_id") == frozen["id"], (
-            f"POST /transfers {what} answered account_id {body.get('account_id')!r}; it must be the frozen "
-            "account's id"
+            f"POST /transfers {what} answered the wrong \"account_id\"; it must be the frozen account's id"
+        )
+
+
+@pytest.mark.points(2)
+def test_check_order(client):
+    """When several rules are broken at once, the first in the order 400, 404, 423, 409 answers"""
+    poor, rich = open_account(client, "Pia", 100), open_account(client, "Quin", 200)
+    assert client.post(f"/accounts/{poor['id']}/freeze").status_code == 200, (
+        "POST /accounts/{id}/freeze must answer 200"
+    )
+    cases = [
+        ("from an unknown account to that same unknown account", UNKNOWN, UNKNOWN, 100, 400,
+         "the same-account check (400) comes before looking the accounts up (404)"),
+        ("from a frozen account to itself", poor["id"], poor["id"], 100, 400,
+         "the same-account check (400) comes before the frozen check (423)"),
+        ("from a frozen account to an unknown account", poor["id"], UNKNOWN, 100, 404,
+         "both accounts must exist (404) before the frozen check (423)"),
+        ("of more than the balance from a frozen account", poor["id"], rich["id"], 5000, 423,
+         "the frozen check (423) comes before the balance check (409)"),
+        ("of more than the balance to a frozen account", rich["id"], poor["id"], 5000, 423,
+         "the frozen check (423) comes before the balance check (409)"),
+    ]
+    for what, from_id, to_id, amount, expected, rule in cases:
+        response = transfer(client, from_id, to_id, amount)
+        assert response.status_code == expected, (
+            f"POST /transfers {what} returned {response.status_code}; it must answer {expected}: {rule}"
         )
 
 

@@ -5,7 +5,7 @@ def json_body(response, request):
     """The response's JSON body, after checking that it is JSON at all."""
     content_type = response.headers.get("content-type", "")
     assert content_type.startswith("application/json"), (
-        f"{request} answered with content-type {content_type!r}; return a dict from the endpoint "
+        f"{request} answered with a content-type that is not application/json; return a dict from the endpoint "
         "so FastAPI sends it as JSON"
     )
     return response.json()
@@ -21,9 +21,9 @@ def test_health_ok(client):
     assert response.status_code == 200, f"GET /health returned {response.status_code}, expected 200"
     body = json_body(response, "GET /health")
     assert isinstance(body, dict), "GET /health must return a JSON object like {\"status\": ...}"
-    assert "status" in body, f"GET /health returned keys {sorted(body)}; the key must be \"status\""
+    assert "status" in body, "GET /health returned an object without the key \"status\""
     assert body["status"] == "ok", (
-        f"GET /health returned status {body['status']!r}; it must be exactly \"ok\" (lowercase)"
+        "GET /health returned another status; it must be exactly \"ok\" (lowercase)"
     )
     assert body == {"status": "ok"}, "GET /health must return only the \"status\" key, nothing else"
 
@@ -46,7 +46,7 @@ def test_root_exact_message(client):
     body = json_body(response, "GET /")
     assert isinstance(body, dict) and "message" in body, "GET / must return a JSON object with the key \"message\""
     assert body["message"] == "Hello, World!", (
-        f"GET / returned message {body['message']!r}; check the comma, the capitals and the "
+        "GET / returned another message; check the comma, the capitals and the "
         "exclamation mark: it must be exactly \"Hello, World!\""
     )
     assert body == {"message": "Hello, World!"}, "GET / must return only the \"message\" key, nothing else"
@@ -60,7 +60,7 @@ def test_app_title(client):
     )
     title = response.json().get("info", {}).get("title")
     assert title == "Hello API", (
-        f"the API's title is {title!r}; create the app with FastAPI(title=\"Hello API\")"
+        "the API's title is not \"Hello API\"; create the app with FastAPI(title=\"Hello API\")"
     )
 
 

@@ -44,9 +44,9 @@ def test_defaults(client):
         create(client, f"{mark} default {n}")
     body = listing(client)
     assert body["limit"] == 20 and body["offset"] == 0, (
-        f"GET /tasks answered limit {body['limit']!r} and offset {body['offset']!r}; the defaults are 20 and 0"
+        "GET /tasks answered the wrong limit or offset; the defaults are 20 and 0"
     )
-    assert len(body["items"]) <= 20, f"GET /tasks answered {len(body['items'])} tasks; the default limit is 20"
+    assert len(body["items"]) <= 20, "GET /tasks answered more than 20 tasks; the default limit is 20"
     assert ids(body) == sorted(ids(body)), "GET /tasks without sort must list the tasks in id order"
 
 
@@ -59,15 +59,16 @@ def test_limit_and_offset(client):
     for offset in (0, 3, 6):
         body = listing(client, q=mark, limit=3, offset=offset)
         assert body["total"] == 7, (
-            f"GET /tasks?q=...&limit=3&offset={offset} answered total {body['total']!r} for 7 matching tasks; "
+            f"GET /tasks?q=...&limit=3&offset={offset} answered the wrong total for 7 matching tasks; "
             "total counts every match, not just this page"
         )
         assert body["limit"] == 3 and body["offset"] == offset, (
-            f"GET /tasks?limit=3&offset={offset} answered limit {body['limit']!r} and offset {body['offset']!r}"
+            f"GET /tasks?limit=3&offset={offset} answered the wrong limit or offset; the page repeats the values "
+            "asked for"
         )
         seen += ids(body)
     assert seen == made, (
-        f"the pages offset=0, 3, 6 with limit=3 gave the ids {seen}; expected {made} (each task once, in id order)"
+        "the pages offset=0, 3, 6 with limit=3 did not give the 7 matching tasks each once, in id order"
     )
     body = listing(client, q=mark, offset=50)
     assert body["items"] == [] and body["total"] == 7, (
@@ -82,7 +83,15 @@ def test_validation(client):
                    {"priority": 6}, {"done": "maybe"}, {"sort": "name"}, {"sort": "--id"}, {"sort": "-"},
                    {"sort": "description"}):
         response = client.get("/tasks", params=params)
-        assert response.status_code == 422, f"{shown(params)} returned {response.status_code}; it must be rejected with 422"
+        assert response.status_code == 422, (
+            f"{shown(params)} returned {response.status_code}; it must be rejected with 422"
+        )
+    for params, what in (({"q": ""}, "an empty q (GET /tasks?q=)"), ({"q": "x" * 101}, "a q of 101 characters")):
+        response = client.get("/tasks", params=params)
+        assert response.status_code == 422, (
+            f"GET /tasks with {what} returned {response.status_code}; q must be 1 to 100 characters long, "
+            "otherwise 422"
+        )
     for params in ({"limit": 1}, {"limit": 100}, {"sort": "-priority"}, {"priority": 5}):
         listing(client, **params)
 
@@ -96,8 +105,8 @@ def test_filter_done(client):
     for value, expected in ((True, done), (False, open_)):
         body = listing(client, q=mark, done=value)
         assert set(ids(body)) == expected and body["total"] == len(expected), (
-            f"GET /tasks?q=...&done={str(value).lower()} answered {len(body['items'])} task(s), total "
-            f"{body['total']!r}; expected the {len(expected)} tasks whose done is {str(value).lower()}"
+            f"GET /tasks?q=...&done={str(value).lower()} answered the wrong tasks or the wrong total; expected "
+            f"the {len(expected)} tasks whose done is {str(value).lower()}"
         )
     everything = listing(client, q=mark)
     assert everything["total"] == 5, "GET /tasks without done must not filter on done"
@@ -111,8 +120,8 @@ def test_filter_priority(client):
     create(client, f"{mark} low", priority=1)
     body = listing(client, q=mark, priority=5)
     assert set(ids(body)) == wanted and body["total"] == 2, (
-        f"GET /tasks?q=...&priority=5 answered the priorities {[t.get('priority') for t in body['items']]}; "
-        "expected only the two tasks of priority 5"
+        "GET /tasks?q=...&priority=5 answered the wrong tasks or the wrong total; expected only the two tasks "
+        "of priority 5"
     )
 
 
@@ -126,7 +135,7 @@ def test_search_ignores_case(client):
     for q in (mark, mark.upper(), mark.capitalize()):
         body = listing(client, q=q)
         assert set(ids(body)) == {upper["id"], lower["id"]}, (
-            f"GET /tasks?q={q} answered {[t.get('title') for t in body['items']][:5]}; q must match titles that contain "
+            "GET /tasks?q=... did not answer exactly the titles that contain q; q must match titles that contain "
             "it, ignoring upper and lower case (SQL LIKE, or compare lower-cased)"
         )
     body = listing(client, q=f"WEEKLY {mark}")
@@ -177,8 +186,8 @@ def test_sorting(client):
                 "ties must be ordered by id, ascending (add Task.id as a second sort key)"
             )
         assert ids(body) == want, (
-            f"GET /tasks?q=...&sort={sort} answered the tasks in the wrong order: "
-            f"{[t.get('title', '').removeprefix(mark + ' ') for t in body['items']][:8]}"
+            f"GET /tasks?q=...&sort={sort} answered the tasks in the wrong order; sort by that column, "
+            "descending with a leading -, ties by id"
         )
 
 
@@ -194,9 +203,10 @@ def test_everything_together(client):
     first = listing(client, **params)
     second = listing(client, **params, offset=2)
     assert first["total"] == 4 and second["total"] == 4, (
-        f"{shown(params)} answered total {first['total']!r}; 4 tasks match all the filters"
+        "GET /tasks with q, priority, done, sort and limit answered the wrong total; 4 tasks match all the "
+        "filters, and total is the same on every page"
     )
     assert ids(first) + ids(second) == matching, (
-        f"{shown(params)} and its next page answered {[t.get('title') for t in first['items'] + second['items']]}; "
-        "expected foxtrot, delta, bravo, alpha"
+        "GET /tasks with q, priority, done, sort=-title and limit=2, and its next page, answered the wrong tasks; "
+        "apply every filter, then sort, then cut the page"
     )

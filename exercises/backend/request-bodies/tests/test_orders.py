@@ -52,14 +52,14 @@ def test_summary_counts_and_totals(client):
         for key in ("item_count", "total"):
             assert key in body, f"POST /orders with {what} answered without the key {key!r}"
         assert body["item_count"] == count and not isinstance(body["item_count"], str), (
-            f"POST /orders with {what} answered item_count {body['item_count']!r}; it is the sum of the "
-            "items' quantities (not the number of items)"
+            f"POST /orders with {what} answered the wrong item_count; it is the sum of the "
+            "items' quantities (not the number of items), as a number"
         )
         assert isinstance(body["total"], int | float), (
-            f"POST /orders with {what} answered total {body['total']!r}; it must be a JSON number"
+            f"POST /orders with {what} answered a total that is not a number; it must be a JSON number"
         )
         assert abs(body["total"] - total) < 0.006, (
-            f"POST /orders with {what} answered total {body['total']!r}; it is the sum of quantity × unit_price "
+            f"POST /orders with {what} answered the wrong total; it is the sum of quantity × unit_price "
             "over all items"
         )
 
@@ -68,10 +68,10 @@ def test_customer_and_note_echoed(client):
     """customer and note come back as sent"""
     body = accepted(client, order(customer="Søren Kierkegaard", note="leave at the door"), "a note")
     assert body.get("customer") == "Søren Kierkegaard", (
-        f"POST /orders answered customer {body.get('customer')!r}; send back the customer as received"
+        "POST /orders answered another customer; send back the customer as received"
     )
     assert body.get("note") == "leave at the door", (
-        f"POST /orders answered note {body.get('note')!r}; send back the note as received"
+        "POST /orders answered another note; send back the note as received"
     )
 
 
@@ -79,7 +79,7 @@ def test_note_optional(client):
     """Without a note (or with "note": null) the answer's note is null"""
     body = accepted(client, order(), "no note")
     assert "note" in body, "POST /orders without a note answered without the key 'note'; it must be there, as null"
-    assert body["note"] is None, f"POST /orders without a note answered note {body['note']!r}; it must be null"
+    assert body["note"] is None, "POST /orders without a note answered a note that is not null; it must be null"
     body = accepted(client, order(note=None), "\"note\": null")
     assert body.get("note") is None, "POST /orders with \"note\": null must answer note null"
 
@@ -88,8 +88,8 @@ def test_exactly_four_keys(client):
     """The summary has exactly the keys customer, item_count, total and note"""
     body = accepted(client, order(note="x"), "a valid order")
     assert set(body) == {"customer", "item_count", "total", "note"}, (
-        f"POST /orders answered with the keys {sorted(body)}; it must have exactly customer, item_count, "
-        "total and note"
+        "POST /orders answered with keys other than customer, item_count, total and note; it must have "
+        "exactly those four"
     )
 
 
@@ -118,7 +118,7 @@ def test_quantity_range(client):
     for good in (1, 99):
         body = accepted(client, order(items=[item(quantity=good)]), f"quantity {good}")
         assert body.get("item_count") == good, (
-            f"POST /orders with one item of quantity {good} answered item_count {body.get('item_count')!r}; "
+            f"POST /orders with one item of quantity {good} answered the wrong item_count; "
             "item_count is the sum of the quantities"
         )
 

@@ -90,7 +90,9 @@ def test_second_batch(submission):
     assert result["watermark"] == "2024-06-02T11:00:00", "the watermark must move to the batch's latest updated_at"
     rows = {r[0]: r for r in table(submission, path)}
     assert len(rows) == 6, "after two batches the table must hold 6 products (updates must not add rows)"
-    assert rows[2][1:] == ("Stool", 39.0, "2024-06-02T07:00:00"), "an updated product must get its new price and timestamp"
+    assert rows[2][1:] == ("Stool", 39.0, "2024-06-02T07:00:00"), (
+        "an updated product must get its new price and timestamp"
+    )
     assert rows[4][1:] == ("Wall Shelf", 65.0, "2024-06-02T09:00:00"), "an updated product must get its new name"
     assert state(submission, path) == [("2024-06-02T11:00:00",)], "the stored watermark must move forward"
 
@@ -134,6 +136,34 @@ def test_same_id_twice_in_batch(submission):
     )
     assert table(submission, path) == [(7, "Lamp v2", 20.0, "2024-06-03T10:00:00")], (
         "the newest version of a product must win"
+    )
+
+
+def test_same_timestamp_different_ids(submission):
+    """Two new products with the same updated_at are both inserted"""
+    path = db()
+    load(submission, path, DAY1)
+    batch = [rec(13, "Desk Mat", 12.0, "08T09:00:00"), rec(12, "Cable Tray", 18.0, "08T09:00:00")]
+    result = load(submission, path, batch)
+    assert (result["inserted"], result["updated"], result["skipped"]) == (2, 0, 0), (
+        "two new records sharing one updated_at must both be inserted: compare each record with the watermark "
+        "read at the start of the load, not with one you move while handling the batch"
+    )
+    assert result["watermark"] == "2024-06-08T09:00:00", "the watermark must move to the batch's latest updated_at"
+    assert len(table(submission, path)) == 7, "both new products must be in the table"
+
+
+def test_exact_duplicate_in_batch(submission):
+    """The same record twice in one batch is inserted once and then skipped"""
+    path = db()
+    batch = [rec(14, "Foot Rest", 33.0, "09T14:00:00"), rec(14, "Foot Rest", 33.0, "09T14:00:00")]
+    result = load(submission, path, batch)
+    assert (result["inserted"], result["updated"], result["skipped"]) == (1, 0, 1), (
+        "the second copy of a record is not newer than the row the first copy stored: it must be skipped, "
+        "not counted as an update (update only when the record's updated_at is later than the stored one)"
+    )
+    assert table(submission, path) == [(14, "Foot Rest", 33.0, "2024-06-09T14:00:00")], (
+        "the product must be stored once"
     )
 
 

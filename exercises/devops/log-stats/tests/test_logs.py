@@ -37,7 +37,7 @@ def stats(submission, name):
     return result
 
 
-LOGS = ["access.log", "small.log"]
+LOGS = ["access.log", "small.log", "checkout.log"]
 
 
 @pytest.mark.points(2)
@@ -124,11 +124,12 @@ def test_parse_line(submission):
     '10.0.0.1 - - [01/Apr/2024:00:00:04 +0000] "GET / HTTP/1.1" 200',
     '10.0.0.1 - - [01/Apr/2024:00:00:04 +0000] "GET / HTTP/1.1" 2000 5 "-" "-" 0.1',
     '10.0.0.1 - - [01/Apr/2024:00:00:04 +0000] "GET / HTTP/1.1" 200 5 "-" "-" fast',
+    '10.0.0.1 - - [01/Apr/2024:00:00:04 +0000] "GET / HTTP/1.1" 200 5 "-" "-" 0.1 trailing junk',
     'Apr  1 00:00:04 host CRON[123]: (root) CMD (backup.sh)',
 ])
 def test_parse_line_malformed(submission, line):
     """parse_line() returns None for lines without the full shape"""
     assert submission.parse_line(line) is None, (
         "parse_line() accepted a malformed line (no request, truncated, a 4-digit status, a non-numeric time or "
-        "a line from another program); match the whole line"
+        "a line from another program, text after the request time); match the whole line (re.fullmatch)"
     )

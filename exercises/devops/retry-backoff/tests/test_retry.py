@@ -34,6 +34,9 @@ def test_backoff_cap(submission):
         "with max_delay every wait is min(base_delay * factor**i, max_delay)"
     )
     assert close(submission.backoff_delays(3, 10, 2, 4), [4, 4]), "max_delay also caps the first wait"
+    assert close(submission.backoff_delays(3, 1, max_delay=0), [0, 0]), (
+        "max_delay=0 caps every wait to 0; only max_delay=None means no cap (test `is not None`, not truthiness)"
+    )
 
 
 def test_backoff_invalid(submission):

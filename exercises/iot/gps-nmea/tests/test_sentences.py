@@ -28,11 +28,13 @@ def test_checksum_rejects(submission):
 def test_checksum_accepts(submission):
     """nmea_checksum_ok() accepts line endings and lower-case hex"""
     assert submission.nmea_checksum_ok(RMC + "\r\n") is True, "strip the line ending before checking"
-    lower = sentence("GPGSA,A,3,04,05,09,12,24,25,29,,,,,,1.8,0.9,1.5")
-    assert submission.nmea_checksum_ok(lower[:-2] + lower[-2:].lower()) is True, (
+    lower = GGA[:-2] + GGA[-2:].lower()  # a checksum with a letter in it: *5b
+    assert submission.nmea_checksum_ok(lower) is True, (
         "the hex digits may be lower case; compare numbers, not text"
     )
-    assert submission.nmea_checksum_ok("$PMTK011,MTKGPS*08") is True, "a valid sentence of another type has a valid checksum too"
+    assert submission.nmea_checksum_ok("$PMTK011,MTKGPS*08") is True, (
+        "a valid sentence of another type has a valid checksum too"
+    )
 
 
 @pytest.mark.points(2)
@@ -59,7 +61,9 @@ def test_minutes(submission):
 def test_to_decimal_rejects(submission):
     """to_decimal() rejects a bad hemisphere or value with ValueError"""
     for args, what in ((("4851.5022", "X"), "a hemisphere X"), (("", "N"), "an empty value"),
-                       (("48a1.5022", "N"), "a value with a letter")):
+                       (("48a1.5022", "N"), "a value with a letter"), (("4851", "N"), "a value without a dot"),
+                       (("-4851.5022", "N"), "a value with a minus sign (the sign comes from the hemisphere)"),
+                       (("nan", "N"), "the value nan"), (("1e3", "E"), "a value in exponent notation")):
         try:
             submission.to_decimal(*args)
         except ValueError:

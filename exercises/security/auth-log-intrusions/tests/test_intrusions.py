@@ -196,13 +196,29 @@ def test_brute_force_parameters(submission, data_dir):
         )
 
 
+@pytest.mark.points(2)
+def test_brute_force_across_days(submission, data_dir):
+    """brute_force_ips compares whole time differences in a log that spans several days"""
+    expected, _ = reference_flagged(data_dir / "auth_week.log")
+    got = submission.brute_force_ips("auth_week.log")
+    assert isinstance(got, list), f"brute_force_ips returned a {kind(got)}; return a list of addresses"
+    found = set(got)
+    if "198.51.100.7" in found:
+        raise AssertionError("brute_force_ips flagged an address whose failures are days apart; a timedelta's "
+                             ".seconds leaves out its days, compare (last - first).total_seconds() with the window")
+    if "192.0.2.44" not in found:
+        raise AssertionError("brute_force_ips missed a burst that crosses midnight; compare whole datetimes, "
+                             "date included, not only the time of day")
+    assert got == expected, "brute_force_ips returned the wrong addresses for a log that spans several days"
+
+
 # ------------------------------------------------------------------ compromised
 
 
 @pytest.mark.points(3)
 def test_compromised(submission, data_dir):
     """compromised_logins lists the logins that followed a brute-force attack"""
-    for name in ("auth.log", "auth_small.log"):
+    for name in ("auth.log", "auth_small.log", "auth_week.log"):
         path = data_dir / name
         flagged, times = reference_flagged(path)
         expected = [{"time": e["time"], "user": e["user"], "ip": e["ip"]} for e in reference_events(path)
@@ -224,6 +240,14 @@ def test_compromised(submission, data_dir):
         if any(i["ip"] in times and i["time"] < min(times[i["ip"]]) for i in trimmed):
             raise AssertionError(f"compromised_logins({name!r}) reported a login from before the address's first "
                                  "failed login; only Accepted logins at or after that first failure count")
+        missed = [e for e in expected if e not in trimmed]
+        if any(e["time"] > min(times[e["ip"]]) and e["time"] < max(times[e["ip"]]) for e in missed):
+            raise AssertionError(f"compromised_logins({name!r}) left out a login made while the attack was still "
+                                 "going on; count every Accepted login at or after the address's FIRST failure, "
+                                 "not only those after its last one")
+        if any(e["time"] == min(times[e["ip"]]) for e in missed):
+            raise AssertionError(f"compromised_logins({name!r}) left out a login in the same second as the "
+                                 "address's first failure; 'at or after' includes that second (>=, not >)")
         assert len(trimmed) == len(expected), (
             f"compromised_logins({name!r}) found {len(trimmed)} logins; report every Accepted login from a "
             "brute-forcing address at or after its first failure, and nothing else"

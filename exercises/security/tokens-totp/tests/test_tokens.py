@@ -242,3 +242,51 @@ def test_verify_first_step(submission):
                                  "first 30-second step; the window would reach counter -1 there, so skip counters "
                                  "below 0") from None
         assert got is True, "verify_totp must accept the current code in the first time step (counter 0)"
+
+
+def reference_code(counter, digits=6):
+    import hashlib
+    import hmac as _hmac
+    mac = _hmac.new(SEED20, counter.to_bytes(8, "big"), hashlib.sha1).digest()
+    o = mac[-1] & 0x0F
+    return f"{(int.from_bytes(mac[o:o + 4], 'big') & 0x7FFFFFFF) % 10 ** digits:0{digits}d}"
+
+
+@pytest.mark.points(2)
+def test_verify_step(submission):
+    """verify_totp uses the step it is given"""
+    now = 1234567890
+    for step in (60, 45):
+        current = now // step
+        for offset, expected in ((0, True), (-1, True), (1, True), (2, False)):
+            got = submission.verify_totp(SEED20, reference_code(current + offset), now, step=step)
+            assert got is expected, (
+                f"verify_totp with step={step} returned {got} for the code of the step {offset:+d} from now; it "
+                f"should be {expected}: the current step is floor(for_time / step), with the step you are given"
+            )
+        got = submission.verify_totp(SEED20, reference_code(now // 30), now, step=step)
+        assert got is False, (
+            f"verify_totp with step={step} accepted the code of the current 30-second step; count the steps "
+            "with the step you are given, not 30"
+        )
+
+
+def test_not_predictable(submission):
+    """new_token and one_time_code don't depend on the random module's state"""
+    try:
+        submission.random.seed(0)
+    except Exception:  # noqa: BLE001 - no `random` module in the learner's code: nothing to check here
+        return
+    try:
+        for what, call in (("new_token()", submission.new_token), ("one_time_code(10)",
+                                                                    lambda: submission.one_time_code(10))):
+            submission.random.seed(0)
+            first = call()
+            submission.random.seed(0)
+            second = call()
+            assert first != second, (
+                f"{what} returned the same value twice after random.seed(0): the random module is predictable, "
+                "so an attacker could guess it; use the secrets module (secrets.token_urlsafe, secrets.randbelow)"
+            )
+    finally:
+        submission.random.seed()

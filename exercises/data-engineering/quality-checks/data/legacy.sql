@@ -1,0 +1,12 @@
+CREATE TABLE customers (id INTEGER, email TEXT, name TEXT, country TEXT);
+CREATE TABLE orders (id INTEGER, customer_id INTEGER, amount REAL, created_at TEXT);
+INSERT INTO customers VALUES (1, 'mia@example.com', 'Mia Sato', 'JP');
+INSERT INTO customers VALUES (2, 'noor@example.com', 'Noor Aziz', 'EG');
+INSERT INTO customers VALUES (NULL, 'omar@example.com', 'Omar Haddad', 'JO');
+INSERT INTO customers VALUES (4, 'mia@example.com', 'Mia S.', 'JP');
+INSERT INTO customers VALUES (5, 'pia@example.com', 'Pia Lund', 'SE');
+INSERT INTO orders VALUES (401, 1, 25.0, '2024-08-01');
+INSERT INTO orders VALUES (402, 14, 12.0, '2024-08-01');
+INSERT INTO orders VALUES (403, 2, 8.5, '2024-08-02');
+INSERT INTO orders VALUES (404, 5, 40.0, '2024-08-03');
+INSERT INTO orders VALUES (405, 31, 3.0, '2024-08-03');
