@@ -22,7 +22,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from gradekit.remote import Connection, encode_argument, learner_exception
+from gradekit.remote import (
+    Connection,
+    builtin_base,
+    encode_argument,
+    known_type_names,
+    learner_exception,
+    plain_error,
+)
 
 MARGIN = 0.5  # seconds kept back from the call timeout so the subject always answers in time
 
@@ -126,6 +133,7 @@ class ClientRun:
     connections: list[Peer]
     errors: list[str]
     what: str
+    reveal: bool = True  # may the test show what the learner's code named (see `remote.shown_type`)?
 
     def __repr__(self) -> str:
         if not self.finished:
@@ -136,8 +144,12 @@ class ClientRun:
 
     @property
     def raised(self) -> str | None:
-        """The name of the exception the learner's function raised, if any."""
-        return None if self.error is None else str(self.error.get("type"))
+        """The name of the exception the learner's function raised, if any (in a hidden test, of a
+        class of the learner's own, its nearest built-in base's)."""
+        if self.error is None:
+            return None
+        error = plain_error(self.error)
+        return error["type"] if self.reveal or error["type"] in known_type_names() else builtin_base(error)
 
     def result(self) -> Any:
         """The value returned; re-raises the learner's exception (or a timeout) like a direct call."""
@@ -145,7 +157,7 @@ class ClientRun:
             raise ClientStillRunning(f"{self.what} did not return within {self.elapsed:g} s; "
                                      "every network wait needs a timeout")
         if self.error is not None:
-            raise learner_exception(self.error, self.what)
+            raise learner_exception(self.error, self.what, self.reveal)
         return self.value
 
 
@@ -215,4 +227,5 @@ class Net:
         return ClientRun(
             finished=bool(data["finished"]), value=data["value"], error=data["error"], elapsed=float(data["elapsed"]),
             connections=[Peer.of(c) for c in data["connections"]], errors=list(data["errors"]), what=what,
+            reveal=self._connection.reveal,
         )

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import base64
 import builtins
+import importlib
 import itertools
 import secrets
+from functools import cache
 from typing import Any
 
 import httpx
@@ -17,6 +19,30 @@ import httpx
 from gradekit import codec
 from gradekit.channel import Channel, TooManyValues
 from gradekit.errors import ChannelError, SubjectGone
+
+# A hidden test shows the name of a type the learner's code gave it only when the name is one of
+# these: a name of the learner's choosing (a class of its own) could carry the test's inputs out.
+KNOWN_TYPE_MODULES = ("builtins", "collections", "datetime", "decimal", "fractions", "pathlib", "sqlite3")
+KNOWN_LIBRARY_TYPES = frozenset({
+    "ndarray", "DataFrame", "Series", "Index", "Timestamp", "Timedelta", "Engine", "Connection", "Session",
+    "Response", "Serial", "Surface", "Rect", "Figure", "Axes",
+})
+UNNAMED_TYPE = "custom object"
+
+
+@cache
+def known_type_names() -> frozenset[str]:
+    names = set(KNOWN_LIBRARY_TYPES)
+    for module_name in KNOWN_TYPE_MODULES:
+        module = importlib.import_module(module_name)
+        names.update(name for name, value in vars(module).items() if isinstance(value, type))
+    return frozenset(names)
+
+
+def shown_type(name: str, reveal: bool) -> str:
+    """`name`, the learner's type's, as a test may show it: whole where the test shows detail, else
+    only a known type's name (`UNNAMED_TYPE` for the rest)."""
+    return name if reveal or name in known_type_names() else UNNAMED_TYPE
 
 
 class LearnerError(Exception):
@@ -82,6 +108,9 @@ class Connection:
         self.output: list[str] = []  # learner output since the current test began
         self.reveal = True  # may feedback show the current test's arguments?
         self.withheld = False  # did the learner's code print during the current (hidden) test?
+        # How the current test lost the learner's program, if it did: the harness's own exception,
+        # which the test's code may have caught as "any exception" and named in its message.
+        self.lost: LearnerTimeout | LearnerGone | None = None
 
     def begin_test(self, reveal: bool) -> None:
         """A test begins. In a hidden one (not `reveal`) what the learner's code prints while it is
@@ -89,6 +118,12 @@ class Connection:
         self.output.clear()
         self.reveal = reveal
         self.withheld = False
+        self.lost = None
+
+    def _lost(self, exc: LearnerTimeout | LearnerGone) -> LearnerTimeout | LearnerGone:
+        """Remember, for the current test, that the learner's program was lost (see `lost`)."""
+        self.lost = exc
+        return exc
 
     def ensure_loaded(self) -> None:
         if self.hello is None:
@@ -105,9 +140,9 @@ class Connection:
                 if self.hello.get("output"):
                     self.output.append(str(self.hello["output"]))
         if self.broken and self.cause == "timeout":
-            raise LearnerTimeout(self.broken)
+            raise self._lost(LearnerTimeout(self.broken))
         if self.broken:
-            raise LearnerGone(self.broken, self.broken_during)
+            raise self._lost(LearnerGone(self.broken, self.broken_during))
         assert self.hello is not None
         if not self.hello["ok"]:
             raise LoadError(self.hello["error"])
@@ -127,24 +162,25 @@ class Connection:
             raise ValueTooLarge(f"{what} returned a value too large to check: {exc}. Return a smaller value.") from None
         except TimeoutError:
             self._break("timeout", f"An earlier call, {what}, never returned.")
-            raise LearnerTimeout(
+            raise self._lost(LearnerTimeout(
                 f"{what} did not return within {wait:g} s; look for an endless loop or a blocking call."
-            ) from None
+            )) from None
         except (SubjectGone, ChannelError):
             during = f"during {what}"
             self._break("crashed", f"Your program exited or crashed {during}.", during)
-            raise LearnerGone(f"Your program exited or crashed {during} (did it call exit()?).", during) from None
+            raise self._lost(LearnerGone(f"Your program exited or crashed {during} (did it call exit()?).",
+                                         during)) from None
         if reply.get("id") != message["id"]:
             self._break("crashed", f"Your program wrote to the grader's channel itself during {what}.")
-            raise LearnerGone(f"{what} was answered by something other than the call (did your program write "
-                              "to a socket or file descriptor it did not open?).")
+            raise self._lost(LearnerGone(f"{what} was answered by something other than the call (did your "
+                                         "program write to a socket or file descriptor it did not open?)."))
         if reply.get("output"):
             if self.reveal:
                 self.output.append(str(reply["output"]))
             else:
                 self.withheld = True
         if not reply.get("ok"):
-            raise learner_exception(reply.get("error"), what)
+            raise learner_exception(reply.get("error"), what, self.reveal)
         return reply.get("value")
 
     def ask(self, message: dict[str, Any], what: str, timeout: float | None = None) -> Any:
@@ -210,19 +246,33 @@ def _text(value: Any, limit: int) -> str:
     return value[:limit] if type(value) is str else ""
 
 
-def learner_exception(error: Any, what: str) -> BaseException:
-    """An exception of the same built-in type (or built on its nearest built-in base), with the learner's traceback."""
+def learner_exception(error: Any, what: str, reveal: bool = True) -> BaseException:
+    """An exception of the same built-in type (or built on its nearest built-in base), with the learner's traceback.
+
+    In a hidden test (not `reveal`) an exception class of the learner's own is named as its nearest
+    built-in base: its name is the learner's to choose (`shown_type`).
+    """
     error = plain_error(error)
     type_name = str(error["type"])
+    shown = type_name if reveal or type_name in known_type_names() else builtin_base(error)
     message = str(error["message"])
-    exc_type = _exception_type(error, type_name)
+    exc_type = _exception_type(error, shown)
     try:
-        exc = exc_type(type_name, message) if issubclass(exc_type, LearnerError) else exc_type(message)
+        exc = exc_type(shown, message) if issubclass(exc_type, LearnerError) else exc_type(message)
     except Exception:
-        exc = LearnerError(type_name, message)
+        exc = LearnerError(shown, message)
     exc.learner_error = {"what": what, "type": type_name, "message": message,  # type: ignore[attr-defined]
                          "traceback": error["traceback"]}
     return exc
+
+
+def builtin_base(error: dict[str, Any]) -> str:
+    """The name of the learner's exception's type if built in, else of its nearest built-in base."""
+    for name in [*([error["type"]] if error.get("builtin") else []), *error.get("bases", [])]:
+        found = getattr(builtins, str(name), None)
+        if isinstance(found, type) and issubclass(found, BaseException):
+            return str(name)
+    return "Exception"
 
 
 def _exception_type(error: dict[str, Any], type_name: str) -> type[Exception]:
@@ -275,8 +325,18 @@ class Remote:
     def __init__(self, connection: Connection, info: dict[str, Any]) -> None:
         self._connection = connection
         self._id = int(info["id"])
-        self.type_name = str(info.get("type", "object"))
-        self.text = str(info.get("repr", ""))[:200]
+        self._type_name = str(info.get("type", "object"))
+        self._text = str(info.get("repr", ""))[:200]
+
+    @property
+    def type_name(self) -> str:
+        """The name of the object's type (in a hidden test, only a known type's: `shown_type`)."""
+        return shown_type(self._type_name, self._connection.reveal)
+
+    @property
+    def text(self) -> str:
+        """The object's repr, as the learner's code made it: empty in a hidden test."""
+        return self._text if self._connection.reveal else ""
 
     def __getattr__(self, name: str) -> Reference:
         if name.startswith("__"):
@@ -293,11 +353,11 @@ class Remote:
 
     def __bool__(self) -> bool:
         # The type's name is the learner's to choose: a hidden test does not show it.
-        shown = f"a {self.type_name} object" if self._connection.reveal else "an object"
+        shown = f"a {self._type_name} object" if self._connection.reveal else "an object"
         raise NotPlainValue(f"got {shown} where a plain value (number, text, list, ...) was expected")
 
     def __repr__(self) -> str:
-        return f"<{self.type_name} object: {self.text}>"
+        return f"<{self.type_name} object: {self.text}>" if self.text else f"<{self.type_name}>"
 
 
 def encode_argument(value: Any) -> Any:

@@ -570,3 +570,93 @@ def mean_dir(content_root: Path) -> Path:
 @pytest.fixture
 def mean_exercise(mean_dir: Path) -> Exercise:
     return load_exercise(mean_dir)
+
+
+# Hidden inputs carried out by the learner's own choices ------------------------------------------
+
+SECRET_INPUT = "[4.25, 8.5, 17.0]"
+NAMED_TESTS = textwrap.dedent("""
+    import pytest
+
+    def test_type(submission):
+        value = submission.mean([4.25, 8.5, 17.0])
+        assert isinstance(value, float), f"mean() returned a {getattr(value, 'type_name', '?')}: {value!r}"
+
+    def test_error(submission):
+        try:
+            submission.mean([4.25, 8.5, 17.0])
+        except Exception as exc:
+            pytest.fail(f"mean() raised {type(exc).__name__} ({getattr(exc, 'type_name', '')})")
+""")
+NAMING = textwrap.dedent("""
+    def mean(xs):
+        named = type("seen " + repr(xs), (), {"__repr__": lambda self: "seen " + repr(xs)})
+        if len(xs) == 3 and xs[0] != 1:
+            raise type("Seen" + repr(xs), (ValueError,), {})()
+        return named()
+""")
+
+
+def test_names_the_learners_code_chooses_carry_no_hidden_input(tmp_path: Path, sandbox_settings: Any):
+    """Can the learner's code name a class (of a returned object, or of an exception) after a hidden
+    test's inputs, and read them in that test's message?"""
+    exercise = make_exercise(tmp_path / "exercises" / "attacks" / "named", "stats.py", NAMED_TESTS,
+                             "def mean(xs):\n    return sum(xs) / len(xs)\n",
+                             visible="def test_shown(submission):\n    assert submission.mean([1, 2, 3]) == 2, "
+                                     "f\"{submission.mean([1, 2, 3])!r}\"\n")
+    source = NAMING.replace("len(xs) == 3 and xs[0] != 1", "False")
+    report = grade(exercise, {"stats.py": source}, sandbox_settings)
+    text = json.dumps(report)
+    assert SECRET_INPUT not in text and "4.25" not in text, "a name of the learner's carried a hidden input"
+    messages = {test["name"]: test["message"] for test in report["tests"]}
+    assert messages["test_type"] == "mean() returned a custom object: <custom object>", messages
+    assert "seen [1, 2, 3]" in messages["test_shown"], "a visible test no longer shows what the learner's code made"
+    report = grade(exercise, {"stats.py": NAMING}, sandbox_settings)
+    messages = {test["name"]: test["message"] for test in report["tests"]}
+    assert "4.25" not in json.dumps(report)
+    assert messages["test_error"] == "mean() raised ValueError (ValueError)", messages
+
+
+def test_hidden_inputs_kept_for_a_later_example_stay_hidden(tmp_path: Path, sandbox_settings: Any):
+    """The learner's process lives through every test: can it keep a hidden test's inputs and show
+    them in an example that runs later, whose output and errors are shown?"""
+    exercise = make_exercise(tmp_path / "exercises" / "attacks" / "kept", "stats.py",
+                             "def test_hidden_first(submission):\n"
+                             "    assert submission.mean([4.25, 8.5, 17.0]) == 9.9166, 'wrong'\n",
+                             "def mean(xs):\n    return sum(xs) / len(xs)\n",
+                             visible="def test_shown(submission):\n    assert submission.mean([1, 2, 3]) == 2\n")
+    source = "SEEN = []\ndef mean(xs):\n    SEEN.append(xs)\n    print(SEEN)\n    raise ValueError(repr(SEEN))\n"
+    report = grade(exercise, {"stats.py": source}, sandbox_settings)
+    assert "4.25" not in json.dumps(report), "a hidden test's inputs came out in a later example"
+    shown = next(test for test in report["tests"] if test["visible"])
+    assert "[[1, 2, 3]]" in shown["message"] and "[[1, 2, 3]]" in shown["output"], shown
+    assert [test["name"] for test in report["tests"]] == ["test_hidden_first", "test_shown"], \
+        "the report no longer lists the tests in their files' order"
+
+
+def test_an_empty_array_is_close_to_no_number(tmp_path: Path, sandbox_settings: Any):
+    """pytest finds `approx(x)` equal to an array when every element is close, so an empty array
+    would pass every check of a number made with `approx`: does it pass none?"""
+    tests = textwrap.dedent("""
+        import pytest
+
+        def test_number(submission):
+            assert submission.mean([4.25, 8.5, 17.0]) == pytest.approx(9.916666), "wrong mean"
+
+        def test_in_a_dict(submission):
+            assert submission.summary([4.25, 8.5, 17.0]) == pytest.approx({"mean": 9.916666}), "wrong summary"
+
+        def test_in_a_list(submission):
+            assert submission.means([[4.25, 8.5, 17.0]]) == pytest.approx([9.916666]), "wrong means"
+    """)
+    solution = ("def mean(xs):\n    return sum(xs) / len(xs)\n"
+                "def summary(xs):\n    return {'mean': mean(xs)}\n"
+                "def means(lists):\n    return [mean(xs) for xs in lists]\n")
+    exercise = make_exercise(tmp_path / "exercises" / "attacks" / "empty", "stats.py", tests, solution)
+    empty = ("import numpy as np\nE = np.array([])\n"
+             "def mean(xs):\n    return E\n"
+             "def summary(xs):\n    return {'mean': E}\n"
+             "def means(lists):\n    return [E]\n")
+    report = grade(exercise, {"stats.py": empty}, sandbox_settings)
+    assert [test["status"] for test in report["tests"]] == ["fail", "fail", "fail"], report
+    assert grade(exercise, {"stats.py": solution}, sandbox_settings)["status"] == "pass"
