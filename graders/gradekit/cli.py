@@ -12,7 +12,7 @@ from gradekit.errors import SpecError
 from gradekit.formats import FORMATS
 from gradekit.grade import grade
 from gradekit.settings import Settings
-from gradekit.spec import Exercise, load_exercise
+from gradekit.spec import MAX_LEARNER_FILE_BYTES, Exercise, load_exercise
 
 EXIT = {"pass": 0, "fail": 1, "error": 2}
 
@@ -42,7 +42,12 @@ def read_submission(exercise: Exercise, path: Path) -> dict[str, str]:
 
 
 def _learner_file(folder: Path, name: str) -> str | None:
-    """`name` in `folder`, read through no link; None (said on standard error) if it can't be."""
+    """`name` in `folder`, read through no link; None (said on standard error) if it can't be.
+
+    Read as far as one byte past the largest file a submission may hold (a larger one is refused
+    by the grading, and a sparse file of gigabytes would otherwise be read whole), and decoded so
+    that bytes which are not UTF-8 come through, for the grading to refuse with a verdict.
+    """
     here = folder
     for part in Path(name).parts:
         here = here / part
@@ -58,7 +63,7 @@ def _learner_file(folder: Path, name: str) -> str | None:
         if not stat.S_ISREG(os.fstat(fd).st_mode):
             print(f"warning: {here} is left out: it is not a regular file", file=sys.stderr)
             return None
-        return stream.read().decode("utf-8")
+        return stream.read(MAX_LEARNER_FILE_BYTES + 1).decode("utf-8", "surrogateescape")
 
 
 def grade_command(exercise_dir: str, submission: str, fmt: str = "text", output: str | None = None,
@@ -67,7 +72,7 @@ def grade_command(exercise_dir: str, submission: str, fmt: str = "text", output:
     try:
         exercise = load_exercise(exercise_dir)
         files = read_submission(exercise, Path(submission))
-    except (SpecError, OSError, UnicodeDecodeError) as exc:
+    except (SpecError, OSError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     report = grade(exercise, files, settings or Settings(), visible_only=visible_only)

@@ -41,6 +41,10 @@ def check_files(exercise: Exercise, files: dict[str, str]) -> str | None:
             return f"{name} is larger than {MAX_LEARNER_FILE_BYTES // 1024} KB."
         if "\0" in text:
             return f"{name} contains a NUL byte; submit plain text."
+        try:
+            text.encode("utf-8")
+        except UnicodeEncodeError as exc:  # bytes read with surrogateescape, or a lone surrogate
+            return f"{name} is not UTF-8 text (at character {exc.start + 1}); save it as UTF-8."
     return None
 
 

@@ -80,6 +80,31 @@ def test_github_annotations_point_at_the_learners_line(mean_dir: Path, tmp_path:
     assert "::error file=stats.py,line=2,title=mean() of three numbers::" in result.stdout
 
 
+def test_a_file_that_is_not_utf8_gets_a_verdict(mean_dir: Path, tmp_path: Path):
+    """Is a learner's file with bytes that are not UTF-8 refused with a report and exit 1, so that CI
+    shows the learner's mistake rather than a broken grader (exit 2, no report)?"""
+    (tmp_path / "stats.py").write_bytes(b"def mean(xs):\n    return '\xff\xfe'\n")
+    output = tmp_path / "report.xml"
+    result = run_grade(str(mean_dir), str(tmp_path), "--format", "junit", "--output", str(output))
+    assert result.returncode == 1, result.stderr
+    assert "stats.py is not UTF-8 text" in output.read_text()
+
+
+def test_a_huge_file_is_refused_without_being_read_whole(mean_dir: Path, tmp_path: Path):
+    """Is a learner's file of gigabytes (a sparse one costs the learner nothing) refused by its size,
+    by a grader allowed far less memory than the file's size?"""
+    with open(tmp_path / "stats.py", "wb") as stream:
+        stream.truncate(4 << 30)
+    limit = "import resource, runpy, sys; resource.setrlimit(resource.RLIMIT_AS, (1 << 30, 1 << 30)); "
+    result = subprocess.run([sys.executable, "-c", limit + "sys.argv[0] = 'gradekit.cli'; "
+                             "runpy.run_module('gradekit.cli', run_name='__main__')",
+                             "grade", str(mean_dir), str(tmp_path), "--format", "json"],
+                            capture_output=True, text=True, cwd=ROOT, timeout=120)
+    assert result.returncode == 1, result.stderr
+    report = json.loads(result.stdout)
+    assert (report["reason"], report["message"]) == ("bad_submission", "stats.py is larger than 256 KB.")
+
+
 def test_links_in_a_submission_are_not_followed(mean_dir: Path, tmp_path: Path):
     """A learner's repository is checked out on the machine that grades it, beside the course's
     hidden tests: is a learner's file that is a link (to a hidden test, to a file of the machine),
