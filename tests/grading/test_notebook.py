@@ -107,6 +107,25 @@ def test_a_kernel_that_dies_while_the_notebook_runs_names_the_cell(notebook_exer
                                  "(did it call exit() or os._exit(), or crash Python?)")
 
 
+@pytest.mark.parametrize("call", ["exit()", "quit()", "get_ipython().ask_exit()"])
+def test_exit_in_a_cell_names_the_cell(notebook_exercise, call):
+    """IPython ends the kernel only after the cell that calls exit(): is that cell named at load, not
+    a later request blamed (or some tests passed first, depending on timing)?"""
+    report = grade(notebook_exercise, notebook("import pandas as pd\ntotal = 1", f"print('bye')\n{call}"), Settings())
+    assert report["reason"] == "crashed", report
+    assert report["message"].startswith("Your code could not be loaded: NotebookError: cell 2 raised SystemExit: "
+                                        "the notebook called exit()"), report["message"]
+    assert all(test["status"] == "fail" for test in report["tests"])
+
+
+def test_a_notebook_that_replaces_sys_stdout_is_still_answered(notebook_exercise):
+    """A cell may point `sys.stdout` at a buffer to silence itself: does the reference still pass?"""
+    cells = json.loads(notebook_exercise.solution_files()["analysis.ipynb"])
+    cells["cells"].append(new_code_cell("import io, sys\nsys.stdout = io.StringIO()"))
+    report = grade(notebook_exercise, {"analysis.ipynb": json.dumps(cells)}, Settings())
+    assert report["status"] == "pass", report
+
+
 def test_a_cell_past_the_cell_timeout_is_named(notebook_exercise, tmp_path):
     """Is a cell that runs past the cell timeout named, with the limit, as a timeout?"""
     folder = tmp_path / "demo" / "sales-notebook"

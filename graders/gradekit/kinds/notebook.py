@@ -25,6 +25,7 @@ from gradekit.kinds import Kind, Loaded
 SETUP = (
     "import sys\n"
     "sys.path.insert(0, '/opt/gradekit')\n"
+    "__import__('gradekit.kernel_bridge', fromlist=['prepare']).prepare()\n"
     "try:\n"
     "    get_ipython().run_line_magic('config', 'InlineBackend.close_figures = False')\n"
     "except Exception:\n"
