@@ -64,7 +64,7 @@ def answer(request_text: str) -> None:
             text = json.dumps(reply, allow_nan=False)
         except (ValueError, RecursionError) as exc:
             text = json.dumps(unsendable(request, reply, exc))
-    stream = _stdout or sys.stdout
+    stream: Any = _stdout or sys.stdout
     if stream is not sys.stdout:  # the kernel told only the stream in its place which request this is
         from IPython import get_ipython
 

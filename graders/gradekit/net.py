@@ -26,9 +26,9 @@ from gradekit.remote import (
     Connection,
     builtin_base,
     encode_argument,
-    known_type_names,
     learner_exception,
     plain_error,
+    shown_type,
 )
 
 MARGIN = 0.5  # seconds kept back from the call timeout so the subject always answers in time
@@ -149,7 +149,7 @@ class ClientRun:
         if self.error is None:
             return None
         error = plain_error(self.error)
-        return error["type"] if self.reveal or error["type"] in known_type_names() else builtin_base(error)
+        return shown_type(error["type"], self.reveal, builtin_base(error))
 
     def result(self) -> Any:
         """The value returned; re-raises the learner's exception (or a timeout) like a direct call."""

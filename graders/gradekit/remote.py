@@ -22,10 +22,13 @@ from gradekit.errors import ChannelError, SubjectGone
 
 # A hidden test shows the name of a type the learner's code gave it only when the name is one of
 # these: a name of the learner's choosing (a class of its own) could carry the test's inputs out.
-KNOWN_TYPE_MODULES = ("builtins", "collections", "datetime", "decimal", "fractions", "pathlib", "sqlite3")
+KNOWN_TYPE_MODULES = ("builtins", "binascii", "collections", "datetime", "decimal", "fractions", "json",
+                      "pathlib", "sqlite3", "tomllib")
 KNOWN_LIBRARY_TYPES = frozenset({
-    "ndarray", "DataFrame", "Series", "Index", "Timestamp", "Timedelta", "Engine", "Connection", "Session",
-    "Response", "Serial", "Surface", "Rect", "Figure", "Axes",
+    "ndarray", "DataFrame", "Series", "Index", "Timestamp", "Timedelta", "Period", "PeriodIndex",
+    "DatetimeIndex", "Engine", "Connection", "Session", "Response", "Serial", "Surface", "Rect", "Figure", "Axes",
+    "Pipeline", "ColumnTransformer", "StandardScaler", "OneHotEncoder", "LogisticRegression",
+    "RandomForestClassifier", "LinearRegression",
 })
 UNNAMED_TYPE = "custom object"
 
@@ -39,17 +42,38 @@ def known_type_names() -> frozenset[str]:
     return frozenset(names)
 
 
-def shown_type(name: str, reveal: bool) -> str:
+class TypeName(str):
+    """A type's name as a test may show it, which still compares (==, in, hashing) as the real name:
+    a hidden test may check that the learner's code returned a `Pipeline` whatever names it shows."""
+
+    real: str
+
+    def __new__(cls, real: str, shown: str) -> TypeName:
+        name = super().__new__(cls, shown)
+        name.real = real
+        return name
+
+    def __eq__(self, other: object) -> bool:
+        return self.real == (other.real if isinstance(other, TypeName) else other)
+
+    def __ne__(self, other: object) -> bool:
+        return not self == other
+
+    def __hash__(self) -> int:
+        return hash(self.real)
+
+
+def shown_type(name: str, reveal: bool, unnamed: str = UNNAMED_TYPE) -> TypeName:
     """`name`, the learner's type's, as a test may show it: whole where the test shows detail, else
-    only a known type's name (`UNNAMED_TYPE` for the rest)."""
-    return name if reveal or name in known_type_names() else UNNAMED_TYPE
+    only a known type's name (`unnamed` for the rest)."""
+    return TypeName(name, name if reveal or name in known_type_names() else unnamed)
 
 
 class LearnerError(Exception):
     """The learner's code raised an exception that is not a built-in one."""
 
     def __init__(self, type_name: str, message: str) -> None:
-        super().__init__(f"{type_name}: {message}" if message else type_name)
+        super().__init__(f"{type_name}: {message}" if message else str.__str__(type_name))
         self.type_name = type_name
 
 
@@ -254,9 +278,9 @@ def learner_exception(error: Any, what: str, reveal: bool = True) -> BaseExcepti
     """
     error = plain_error(error)
     type_name = str(error["type"])
-    shown = type_name if reveal or type_name in known_type_names() else builtin_base(error)
+    shown = shown_type(type_name, reveal, builtin_base(error))
     message = str(error["message"])
-    exc_type = _exception_type(error, shown)
+    exc_type = _exception_type(error, str.__str__(shown))
     try:
         exc = exc_type(shown, message) if issubclass(exc_type, LearnerError) else exc_type(message)
     except Exception:
