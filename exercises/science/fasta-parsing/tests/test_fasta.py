@@ -144,6 +144,8 @@ def test_round_trip(submission, data_dir):
     original = reference((data_dir / "sequences.fasta").read_text())
     pairs = [(f"{r['id']} {r['description']}".strip(), r["sequence"]) for r in original]
     text = submission.write_fasta(pairs, 50)
+    # Checked before it goes back: an object of the learner's own would come back to parse_fasta as itself.
+    assert isinstance(text, str), "write_fasta must return the FASTA text as a str"
     compare(records_of(submission, text, "your own write_fasta output"), original, "your own write_fasta output")
 
 
