@@ -85,7 +85,9 @@ def test_read_one(client):
     assert response.status_code == 200, f"GET /tasks/{{id}} of a new task returned {response.status_code}"
     assert response.json() == task, "GET /tasks/{id} must answer the same task that POST /tasks answered"
     response = client.get("/tasks/999999")
-    assert response.status_code == 404, f"GET /tasks/{{id}} of an unknown id returned {response.status_code}; expected 404"
+    assert response.status_code == 404, (
+        f"GET /tasks/{{id}} of an unknown id returned {response.status_code}; expected 404"
+    )
 
 
 def test_list(client):
@@ -203,7 +205,9 @@ def test_delete(client):
     """DELETE /tasks/{id} answers 204; the task is gone and its title is free again"""
     task = create(client)
     response = client.delete(f"/tasks/{task['id']}")
-    assert response.status_code != 405, "DELETE /tasks/{id} returned 405: add an @app.delete(\"/tasks/{task_id}\") endpoint"
+    assert response.status_code != 405, (
+        "DELETE /tasks/{id} returned 405: add an @app.delete(\"/tasks/{task_id}\") endpoint"
+    )
     assert response.status_code == 204, f"DELETE /tasks/{{id}} returned {response.status_code}; it must answer 204"
     assert response.content == b"", "a 204 answer has no body"
     assert client.get(f"/tasks/{task['id']}").status_code == 404, "GET /tasks/{id} of a deleted task must answer 404"

@@ -52,29 +52,56 @@ def is_nan(value):
 # ------------------------------------------------------------------------------------ parse_price
 
 
+PRICES = [
+    ("$1,249.00", 1249.0, "a price with $ and a thousands separator"),
+    ("  19.99 ", 19.99, "a price with spaces around it"),
+    ("12.5", 12.5, "a plain price"),
+    ("$4.00", 4.0, "a price with $"),
+    ("2,000", 2000.0, "a price with a thousands separator"),
+    ("$ 7.25", 7.25, "a price with $ and a space after it"),
+    ("1,899.00", 1899.0, "a price with a thousands separator"),
+    ("-3.00", -3.0, "a negative price (a refund)"),
+]
+NOT_PRICES = [
+    ("N/A", "the placeholder N/A"), ("?", "the placeholder ?"), ("", "an empty text"), ("-", "a lone -"),
+    ("free", "a word"), (None, "None"), (float("nan"), "NaN"), ("  ", "spaces only"),
+    ("12.50 EUR", "a number followed by a currency name"), ("4 00", "digits with a space inside"),
+    ("v2", "a word with a digit in it"),
+]
+
+
 @pytest.mark.points(2)
 def test_parse_price_numbers(submission):
     """parse_price reads prices with $, spaces and thousands separators"""
-    for text, expected in (("$1,249.00", 1249.0), ("  19.99 ", 19.99), ("12.5", 12.5), ("$4.00", 4.0),
-                           ("2,000", 2000.0), ("$ 7.25", 7.25), ("1,899.00", 1899.0)):
+    for text, expected, what in PRICES:
         value = submission.parse_price(text)
         assert isinstance(value, (int, float, np.number)) and not isinstance(value, bool), (
-            f"parse_price({text!r}) returned {type_name(value)}; it must return a number (float)"
+            f"parse_price of {what} returned {type_name(value)}; it must return a number (float)"
         )
         if is_nan(value):
-            hint = ("remove the '$' and the ',' before converting" if ("$" in text or "," in text)
+            hint = ("a minus sign stays: the price is negative" if text.startswith("-")
+                    else "remove the '$' and the ',' before converting" if ("$" in text or "," in text)
                     else "strip the spaces before converting")
-            raise AssertionError(f"parse_price({text!r}) returned NaN; {hint}")
-        assert abs(float(value) - expected) < 1e-9, f"parse_price({text!r}) returned {value!r}, not {expected!r}"
+            raise AssertionError(f"parse_price of {what} returned NaN; {hint}")
+        if text.startswith("-"):
+            assert abs(float(value) - expected) < 1e-9, (
+                f"parse_price of {what} returned the wrong number; remove only the spaces around the text, the "
+                "'$' and the ',': a minus sign stays, so the price is negative"
+            )
+        assert abs(float(value) - expected) < 1e-9, (
+            f"parse_price of {what} returned the wrong number; remove the spaces around it, the '$' and the ',' "
+            "and convert the rest with float()"
+        )
 
 
 @pytest.mark.points(2)
 def test_parse_price_not_numbers(submission):
     """parse_price gives NaN for empty cells and placeholders, without raising"""
-    for text in ("N/A", "?", "", "-", "free", None, float("nan"), "  "):
+    for text, what in NOT_PRICES:
         value = submission.parse_price(text)
         assert is_nan(value), (
-            f"parse_price({text!r}) returned {value!r}; anything that is not a price gives NaN (np.nan)"
+            f"parse_price of {what} did not return NaN; anything that is not a number once the spaces around it, "
+            "the '$' and the ',' are removed gives NaN (np.nan): don't pick the digits out of other text"
         )
 
 
@@ -167,7 +194,7 @@ def test_clean_quantity(submission, data_dir):
         return
     raw = raw_orders(data_dir).drop_duplicates("order_id").set_index("order_id").loc[clean.index]
     unreadable = pd.to_numeric(raw["quantity"], errors="coerce").isna()
-    zeros = [g for g, u in zip(got, unreadable) if u and g == 0]
+    zeros = [g for g, u in zip(got, unreadable, strict=False) if u and g == 0]
     assert not zeros, "clean's quantity is 0 for missing or unreadable quantities; the shop's rule is 1"
     raise AssertionError(
         "some of clean's quantities are wrong; keep the first row of each order and convert the text to numbers"
@@ -190,7 +217,9 @@ def test_clean_price(submission, data_dir):
         f"{extra_nan} prices of clean are NaN although the file has a readable price (such as '$1,249.00'); "
         "remove the $, the thousands separators and the spaces before converting"
     )
-    assert not (price.notna() & want.isna()).any(), "clean has prices where the file's price can't be read; leave them NaN"
+    assert not (price.notna() & want.isna()).any(), (
+        "clean has prices where the file's price can't be read; leave them NaN"
+    )
     known = want.notna()
     assert np.allclose(price[known].astype(float).to_numpy(), want[known].to_numpy()), (
         "some of clean's prices differ from the file's; a thousands separator is not a decimal point"

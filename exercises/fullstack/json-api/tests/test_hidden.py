@@ -63,8 +63,20 @@ def test_create_needs_json_at_all(client):
 
 
 def test_title_limit(client):
-    """a title of exactly 100 characters is fine"""
+    """a title of exactly 100 characters is fine, even with spaces around it"""
     assert create(client, "y" * 100)["title"] == "y" * 100, "titles up to 100 characters are allowed"
+    response = client.post("/api/tasks", json={"title": " " + "z" * 100 + " "})
+    assert response.status_code == 201, (
+        "POST /api/tasks with a title of 100 characters and spaces around them was refused; strip the spaces "
+        "first, then check the length"
+    )
+    assert response.json()["title"] == "z" * 100, "strip the spaces around the title"
+    task = create(client, "short")
+    response = client.patch(f"/api/tasks/{task['id']}", json={"title": "  " + "w" * 100})
+    assert response.status_code == 200, (
+        "PATCH with a title of 100 characters after stripping its spaces was refused; strip first, then check "
+        "the length"
+    )
 
 
 @pytest.mark.points(2)
@@ -88,6 +100,17 @@ def test_patch_checks_before_changing(client):
     assert client.get(f"/api/tasks/{task['id']}").json() == task, (
         "check every field before changing any: a refused PATCH must change nothing"
     )
+
+
+@pytest.mark.parametrize("body", [{"title": None}, {"done": None}, {"title": 42}, {"done": "true"},
+                                  {"done": 0}, {"title": "   "}, {"title": "x" * 101}])
+def test_patch_checks_types(client, body):
+    """PATCH /api/tasks/<id> refuses a field that is null, wrongly typed or too long"""
+    task = create(client, "keep me")
+    json_error(client.patch(f"/api/tasks/{task['id']}", json=body), 400,
+               "PATCH with a field that is null, of the wrong type, blank or too long "
+               "(a field sent is checked like in POST, and null is not a string nor a boolean)")
+    assert client.get(f"/api/tasks/{task['id']}").json() == task, "a refused PATCH must change nothing"
 
 
 def test_unknown_ids(client):
