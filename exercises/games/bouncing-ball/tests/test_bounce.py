@@ -135,6 +135,12 @@ def test_speed_keys(game):
     assert (abs(state["vx"]), abs(state["vy"])) == (150, 100), (
         "holding UP for 10 frames is one press: double the speed on the KEYDOWN event, not every frame the key is held"
     )
+    press(game, "DOWN", 3)
+    state = read(game)
+    assert (abs(state["vx"]), abs(state["vy"])) == (pytest.approx(18.75), pytest.approx(12.5)), (
+        "three presses of DOWN from (150, 100) must give (18.75, 12.5): halve exactly with / 2, without rounding "
+        "to whole pixels (// 2 or int() lose the fractions)"
+    )
 
 
 def watch(game, info, frames, when):

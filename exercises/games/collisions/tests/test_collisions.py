@@ -195,6 +195,32 @@ def test_one_death_per_touch(game):
     )
 
 
+def test_coins_stay_collected_after_death(game):
+    """Coins collected before a death stay collected"""
+    info = game.start()
+    fps = info["fps"]
+    game.press("RIGHT")
+    game.step(round(90 / 150 * fps))  # centre at (130, 120): the coin at (140, 120) is collected
+    game.release("RIGHT")
+    state = read(game)
+    assert (140, 120) not in coins(state) and state["score"] == 1, (
+        "walking right to x = 130 must collect the coin at (140, 120)"
+    )
+    game.press("LEFT")
+    game.step(round(60 / 150 * fps))  # centre at (70, 120), above the lava at (20, 160, 60, 30)
+    game.release("LEFT")
+    game.press("DOWN")
+    game.step(round(32.5 / 150 * fps))  # centre at (70, 152.5): the circle reaches into the lava
+    game.release("DOWN")
+    state = read(game)
+    assert state["deaths"] == 1, "walking down into the lava must kill the player once"
+    assert (140, 120) not in coins(state), (
+        "a coin collected before the player died came back: a death only moves the player back to the start, "
+        "collected coins stay collected"
+    )
+    assert state["score"] == 1, "a death must not change the score"
+
+
 def test_stays_on_screen(game):
     """The whole player circle stays inside the window"""
     info = game.start()

@@ -104,6 +104,26 @@ def test_age_band(submission):
     )
 
 
+def test_input_unchanged(submission):
+    """add_features() returns a new DataFrame and leaves the one it is given unchanged"""
+    df = orders(30, 13).drop(columns=["returned"])
+    # Arguments are copied into your program, so the frame is kept there (in a list, as a binner's parameter)
+    # and add_features is called on that very frame, as the key of the list's sort().
+    holder = submission.QuantileBinner(n_bins=4)
+    try:
+        holder.set_params(n_bins=[df])
+        holder.n_bins.sort(key=submission.add_features.get())
+    except AssertionError:
+        raise
+    except Exception:  # noqa: BLE001 - a QuantileBinner or add_features that fails: their own tests say so
+        return
+    kept = holder.get_params()["n_bins"][0]
+    assert isinstance(kept, pd.DataFrame) and kept.columns.tolist() == df.columns.tolist() and kept.equals(df), (
+        "add_features() changed the DataFrame it was given; work on a copy (out = df.copy()), add the columns "
+        "to it and return it"
+    )
+
+
 def binner(submission, n_bins=4):
     made = submission.QuantileBinner(n_bins=n_bins)
     assert getattr(made, "type_name", None) == "QuantileBinner", "QuantileBinner(n_bins=...) must create a binner"

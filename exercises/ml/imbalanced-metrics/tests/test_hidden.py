@@ -72,6 +72,12 @@ def test_roc_auc_from_scores(submission):
     """evaluate() computes ROC AUC from the scores, not from the 0/1 predictions"""
     y, scores = fraud(seed=2)
     result = run(submission, y, scores, threshold=0.7)
+    positive, negative = scores[y == 1], scores[y == 0]
+    wins = float((positive[:, None] > negative[None, :]).mean())
+    wins_or_ties = float((positive[:, None] >= negative[None, :]).mean())
+    if result["roc_auc"] in (pytest.approx(wins), pytest.approx(wins_or_ties)):
+        raise AssertionError("ROC AUC counted ties as a whole loss or a whole win; a tie between a positive and a "
+                             "negative score counts one half (sklearn.metrics.roc_auc_score does this for you)")
     assert result["roc_auc"] == pytest.approx(roc_auc_score(y, scores)), (
         "ROC AUC measures how the scores rank positives above negatives: compute it from y_score, "
         "not from the thresholded predictions"

@@ -106,6 +106,19 @@ def test_gc_windows(submission):
     assert got == [], "gc_windows with a window longer than the sequence must return []"
 
 
+def test_gc_windows_without_bases(submission):
+    """gc_windows gives None for a window with no A, C, G or T"""
+    seq = "GCATNNNNnnnnNNNNattcNN-RYK"
+    for window, step, what in ((4, None, "a sequence with runs of Ns"), (8, 4, "overlapping windows over Ns"),
+                               (6, 5, "windows of ambiguity codes")):
+        try:
+            got = submission.gc_windows(seq, window) if step is None else submission.gc_windows(seq, window, step)
+        except ValueError:
+            raise AssertionError("gc_windows raised ValueError for a window without A, C, G or T; such a window "
+                                 "has gc None (gc_content would raise there: count the bases yourself)") from None
+        check_windows(got, seq, window, step or window, what)
+
+
 def test_gc_windows_bad(submission):
     """gc_windows raises ValueError for a window or step below 1"""
     for args in ((0,), (4, 0), (-1, 2)):

@@ -12,6 +12,8 @@ SUMMARY = {
     "expenses_tie.csv": [["books", "1", "25.00", "25.00"], ["travel", "2", "25.00", "12.50"],
                          ["coffee", "1", "4.00", "4.00"], ["TOTAL", "4", "54.00", "13.50"]],
     "expenses_empty.csv": [["TOTAL", "0", "0.00", "0.00"]],
+    "expenses_local.csv": [["travel", "1", "189.90", "189.90"], ["travel, local", "3", "80.00", "26.67"],
+                           ["meals", "1", "64.25", "64.25"], ["TOTAL", "5", "334.15", "66.83"]],
 }
 HEADER = ["category", "count", "total", "average"]
 
@@ -75,6 +77,8 @@ def test_summary_values(submission):
         assert row[1] == exp[1], f"the count for {exp[0]} is {row[1]}; count the expenses in that category"
         assert float(row[2]) == pytest.approx(float(exp[2])), f"the total for {exp[0]} is wrong"
         assert float(row[3]) == pytest.approx(float(exp[3]), abs=0.006), (
+            "the average of the TOTAL row is wrong; divide the total of all expenses by their number (not an "
+            "average of the category averages)" if exp[0] == "TOTAL" else
             f"the average for {exp[0]} is wrong; divide the total by the count"
         )
         assert row[2] == exp[2] and row[3] == exp[3], (
@@ -101,6 +105,11 @@ def test_other_files(submission):
     """summarise_expenses() works for other files, including one with no expenses"""
     for name, out in (("expenses_q2.csv", "q2.csv"), ("expenses_tie.csv", "tie.csv"), ("expenses_empty.csv", "e.csv")):
         rows = parsed(submission.summarise_expenses(name, out), name)
+        if rows[:-1] == SUMMARY[name][:-1] and rows and rows[-1][0] == "TOTAL":
+            assert rows[-1] == SUMMARY[name][-1], (
+                f"the TOTAL row of the summary of {name} is wrong; it counts all expenses, adds them all up and "
+                "divides that total by their number (not an average of the category averages)"
+            )
         assert rows == SUMMARY[name], (
             f"the summary of {name} is wrong; read the file named by `src`, and check the counts, the "
             "two-decimal totals and averages and the order of the rows"
@@ -113,6 +122,31 @@ def test_writes_dest(submission):
     first = submission.summarise_expenses("expenses_tie.csv", "out_a.csv")
     second = submission.summarise_expenses("expenses_q2.csv", "out_b.csv")
     assert first != second, "summarise_expenses() must summarise `src` and write to `dest`"
-    assert parsed(first, "expenses_tie.csv")[-1] == SUMMARY["expenses_tie.csv"][-1], (
-        "summarise_expenses() must return the text of the file it just wrote"
+    for text, name in ((first, "expenses_tie.csv"), (second, "expenses_q2.csv")):
+        assert sorted(r[0] for r in parsed(text, name)) == sorted(r[0] for r in SUMMARY[name]), (
+            "summarise_expenses() must return the text of the summary of `src` that it just wrote"
+        )
+    for dest in ("out_a.csv", "out_b.csv"):
+        try:
+            submission.load_expenses(dest)
+        except FileNotFoundError:
+            raise AssertionError("summarise_expenses() did not write the file named by `dest`; write the summary "
+                                 "there, in your work folder") from None
+        except AssertionError:  # the call timed out or the program crashed
+            raise
+        except Exception:  # noqa: BLE001 - the file is there; a summary is not an expenses file, so
+            pass  # load_expenses may well reject it
+
+
+@pytest.mark.points(2)
+def test_quotes_fields(submission):
+    """summarise_expenses() quotes a category that contains a comma"""
+    text = submission.summarise_expenses("expenses_local.csv", "local.csv")
+    rows = parsed(text, "expenses_local.csv")
+    assert all(len(r) == 4 for r in rows), (
+        "a summary row has more than 4 fields: a category that contains a comma must be quoted "
+        '("hotel, city",2,...); write the rows with csv.writer, which quotes fields when needed'
+    )
+    assert rows == SUMMARY["expenses_local.csv"], (
+        "the summary of a file whose categories contain commas is wrong; read and write it with the csv module"
     )
