@@ -72,6 +72,32 @@ def test_too_long_closes(net):
     assert talk["a"].closed, "close the connection as soon as the header announces more than MAX_FRAME bytes"
 
 
+def test_largest_header_closes(net):
+    """a header with its top bit set is a length over MAX_FRAME, not an error"""
+    talk = net.talk(("connect", "a"), ("send", "a", b"\xff\xff\xff\xff" + b"xyz"), ("wait_closed", "a", 1.5))
+    assert talk["a"].received == b"", "an oversized frame gets no answer"
+    assert talk["a"].closed, "close the connection as soon as the header announces more than MAX_FRAME bytes"
+    assert not talk.errors, (
+        "the handler raised on a header with its top bit set: the length is unsigned (struct format \">I\"), "
+        "so it announces more than MAX_FRAME bytes; close the connection"
+    )
+
+
+def test_exactly_max_frame(net):
+    """a frame of exactly MAX_FRAME bytes is answered"""
+    payload = bytes(range(256)) * (MAX_FRAME // 256)
+    expected = frame(payload[::-1])
+    talk = net.talk(("connect", "a"), ("send", "a", frame(payload)), ("read", "a", len(expected), 4))
+    received = talk["a"].received
+    assert received[:4] == expected[:4], (
+        "a frame of exactly MAX_FRAME bytes is allowed: only a length above MAX_FRAME is a protocol error"
+    )
+    # the record keeps the first MiB a client read: compare that much
+    assert len(received) >= min(len(expected), MAX_FRAME) and expected.startswith(received), (
+        "a frame of exactly MAX_FRAME bytes must come back whole, reversed"
+    )
+
+
 def test_end_inside_a_frame(net):
     """a client that stops in the middle of a frame is disconnected quietly"""
     talk = net.talk(("connect", "a"), ("send", "a", frame(b"ok")), ("read", "a", 6),

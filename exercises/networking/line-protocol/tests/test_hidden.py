@@ -21,6 +21,9 @@ def test_value_with_spaces(net):
     replies = ask(net, "SET motto  keep it  simple\n", "GET motto\n")
     assert replies == ["OK\n", "VALUE  keep it  simple\n"], \
         "the value is everything after the key and one space, spaces included"
+    replies = ask(net, "SET pad hello  \n", "GET pad\n")
+    assert replies == ["OK\n", "VALUE hello  \n"], \
+        "spaces at the end of a value belong to it too: remove only the \\n and a \\r before it, do not strip()"
 
 
 def test_case(net):
@@ -85,6 +88,8 @@ def test_error_texts(net):
     replies = ask(net, "DANCE\n", "SET lonely\n", "GET\n")
     assert replies == ["ERR unknown command\n", "ERR usage: SET key value\n", "ERR usage: GET key\n"], \
         "use the error texts from the statement's table"
+    assert ask(net, "DEL a b\n") == ["ERR usage: DEL key\n"], \
+        "DEL takes exactly one key: extra words are a usage error, not ignored"
 
 
 def test_invalid_utf8(net):

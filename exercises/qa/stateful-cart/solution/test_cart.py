@@ -42,11 +42,52 @@ def test_removing_everything_drops_the_line(cart):
     assert cart.lines() == []
 
 
+def test_lines_are_sorted_by_sku(cart):
+    cart.add("pear", 70)
+    cart.add("apple", 50, 2)
+    cart.add("fig", 90)
+    assert cart.lines() == [("apple", 2, 50), ("fig", 1, 90), ("pear", 1, 70)]
+
+
+def test_adding_again_at_another_price_is_refused_and_changes_nothing(cart):
+    cart.add("apple", 50, 2)
+    with pytest.raises(ValueError):
+        cart.add("apple", 60, 3)
+    assert cart.lines() == [("apple", 2, 50)]
+
+
+@pytest.mark.parametrize(("price", "quantity"), [(-1, 1), (50, 0)])
+def test_a_negative_price_or_no_quantity_is_refused(cart, price, quantity):
+    with pytest.raises(ValueError):
+        cart.add("apple", price, quantity)
+    assert cart.lines() == []
+
+
+def test_removing_a_product_not_in_the_cart_is_a_key_error(cart):
+    cart.add("apple", 50)
+    with pytest.raises(KeyError):
+        cart.remove("pear")
+    assert cart.lines() == [("apple", 1, 50)]
+
+
 def test_removing_more_than_there_is_is_refused_and_changes_nothing(cart):
     cart.add("apple", 50, 2)
     with pytest.raises(ValueError):
         cart.remove("apple", 3)
-    assert cart.count() == 2
+    assert cart.lines() == [("apple", 2, 50)]
+
+
+def test_an_unknown_coupon_is_refused(cart):
+    cart.add("apple", 1000)
+    with pytest.raises(ValueError):
+        cart.apply_coupon("FREE")
+    assert cart.total() == 1000
+
+
+def test_the_discount_is_rounded_down(cart):
+    cart.add("pen", 995)
+    cart.apply_coupon("SAVE10")
+    assert cart.total() == 995 - 99  # 10 % of 995 is 99.5 cents
 
 
 def test_a_second_coupon_is_refused(cart):
