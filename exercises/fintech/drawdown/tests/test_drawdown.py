@@ -30,7 +30,7 @@ def raises_value_error(call, what, advice):
     except Exception as exc:  # noqa: BLE001
         raise AssertionError(f"{what} raised {getattr(exc, 'type_name', type(exc).__name__)}, "
                              f"not ValueError; {advice}") from None
-    raise AssertionError(f"{what} returned {result!r} instead of raising ValueError; {advice}")
+    raise AssertionError(f"{what} returned a {kind(result)} instead of raising ValueError; {advice}")
 
 
 def result_of(submission, values, what):
@@ -55,19 +55,19 @@ def check(got, what, depth, peak, trough, recovery):
         raise AssertionError(f"max_drawdown of {what}: depth is positive; a drawdown is a fall, so it is negative "
                              "(value / high - 1)")
     assert close(float(got["depth"]), depth), (
-        f"max_drawdown of {what}: depth is {float(got['depth']):.4f}, which is not the lowest drawdown; measure each "
+        f"max_drawdown of {what}: depth is not the lowest drawdown; measure each "
         "value against the highest value *before* it (the running maximum), not against the overall maximum"
     )
     assert got["trough"] == trough, (
-        f"max_drawdown of {what}: trough is {got['trough']}; it is the index of the lowest drawdown "
+        f"max_drawdown of {what}: trough is the wrong index; it is the index of the lowest drawdown "
         "(the first one if it happens twice)"
     )
     assert got["peak"] == peak, (
-        f"max_drawdown of {what}: peak is {got['peak']}; it is the last index at or before the trough where the "
+        f"max_drawdown of {what}: peak is the wrong index; it is the last index at or before the trough where the "
         "value equals the high it fell from"
     )
     assert got["recovery"] == recovery, (
-        f"max_drawdown of {what}: recovery is {got['recovery']}; it is the first index after the trough where "
+        f"max_drawdown of {what}: recovery is wrong; it is the first index after the trough where "
         "the value is at or above the peak value, or None if that never happens"
     )
 
@@ -83,7 +83,9 @@ def test_drawdowns_running_max(submission):
         got = submission.drawdowns(values)
         assert isinstance(got, (list, tuple, np.ndarray)), f"drawdowns returned a {kind(got)}; return a list"
         got = np.asarray(got, dtype=float)
-        assert len(got) == len(values), f"drawdowns returned {len(got)} values for {len(values)} inputs"
+        assert len(got) == len(values), (
+            "drawdowns of a long equity curve returned the wrong number of values; return one drawdown per value"
+        )
         assert (got <= 1e-12).all(), "drawdowns has positive values; a drawdown is value / running max - 1, never above 0"
         expected = reference_drawdowns(values)
         if np.allclose(got, np.asarray(values) / max(values) - 1):
@@ -192,7 +194,7 @@ def test_time_under_water(submission):
             raise AssertionError("time_under_water added up all the periods below a high; it is the longest run "
                                  "of *consecutive* ones")
         assert got == expected, (
-            f"time_under_water of {what} returned {got}; count the longest run of consecutive values whose "
+            f"time_under_water of {what} is wrong; count the longest run of consecutive values whose "
             "drawdown is below zero (a value back at the high ends the run)"
         )
     values = equity_curve(6)

@@ -34,24 +34,41 @@ def kind(value):
     return getattr(value, "type_name", type(value).__name__)
 
 
+def loan(principal, rate, months):
+    """Describe a loan in words, without its figures."""
+    if months == 1:
+        return "a one-month loan"
+    if Decimal(rate) == 0:
+        return "a loan at 0 %"
+    if isinstance(principal, Decimal):
+        return "a long loan given as Decimals"
+    if isinstance(principal, int):
+        return "a loan whose principal is an int"
+    if months >= 240:
+        return "a long, mortgage-sized loan"
+    if len(str(rate).split(".")[-1]) > 2:
+        return "a loan whose rate has four decimal places"
+    return "a loan of a few years"
+
+
 def money(value, what):
     assert isinstance(value, Decimal), f"{what} is a {kind(value)}; use Decimal for money, never float"
     assert value.is_finite() and value.as_tuple().exponent == -2, (
-        f"{what} is {value}, which does not have exactly two decimal places; round it to cents with .quantize"
+        f"{what} does not have exactly two decimal places; round it to cents with .quantize"
     )
     return value
 
 
 def rows_of(submission, principal, rate, months):
-    what = f"schedule of a {months}-month loan"
+    what = f"schedule of {loan(principal, rate, months)}"
     rows = submission.schedule(principal, rate, months)
     assert isinstance(rows, list), f"{what} returned a {kind(rows)}; return a list of dicts"
-    assert len(rows) == months, f"{what} returned {len(rows)} rows; return one row per month"
+    assert len(rows) == months, f"{what} has the wrong number of rows; return one row per month"
     for i, row in enumerate(rows, start=1):
         assert isinstance(row, dict), f"{what}: row {i} is a {kind(row)}; each row must be a dict"
         missing = [k for k in KEYS if k not in row]
         assert not missing, f"{what}: row {i} has no key {missing[0]!r}; each row needs {list(KEYS)}"
-        assert row["month"] == i, f"{what}: row {i} has month {row['month']!r}; number the months from 1"
+        assert row["month"] == i, f"{what}: row {i} has the wrong month; number the months 1, 2, 3, ..."
         for key in KEYS[1:]:
             money(row[key], f"{what}: month {i}'s {key}")
     return rows
@@ -68,7 +85,7 @@ def test_monthly_payment(submission):
             if abs(got - yearly) <= CENT:
                 raise AssertionError("monthly_payment used the annual rate as the monthly one; divide it by 12")
         assert got == expected, (
-            f"monthly_payment of a {months}-month loan is {got}, not the annuity payment "
+            f"monthly_payment of {loan(principal, rate, months)} is not the annuity payment "
             "P × r / (1 − (1 + r)^−n) with r = annual_rate / 12, rounded half-even to cents"
         )
 
@@ -77,7 +94,7 @@ def test_zero_rate_payment(submission):
     """monthly_payment with a 0 % rate is the loan divided by the months"""
     got = money(submission.monthly_payment("5000", "0", 12), "monthly_payment at 0 %")
     assert got == Decimal("416.67"), (
-        f"monthly_payment at 0 % returned {got}; with no interest the formula divides by zero: "
+        "monthly_payment at 0 % is wrong; with no interest the formula divides by zero: "
         "use principal / months instead"
     )
 
@@ -90,11 +107,11 @@ def test_rows_add_up(submission):
         balance = cents(Decimal(principal))
         for row in rows:
             assert row["payment"] == row["interest"] + row["principal"], (
-                f"month {row['month']} of a {months}-month loan: payment is not interest + principal"
+                f"month {row['month']} of {loan(principal, rate, months)}: payment is not interest + principal"
             )
             assert row["balance"] == balance - row["principal"], (
-                f"month {row['month']} of a {months}-month loan: the balance is not the previous balance minus "
-                "this month's principal part"
+                f"month {row['month']} of {loan(principal, rate, months)}: the balance is not the previous "
+                "balance minus this month's principal part"
             )
             balance = row["balance"]
 
@@ -106,12 +123,12 @@ def test_paid_off_to_the_cent(submission):
         rows = rows_of(submission, principal, rate, months)
         last = rows[-1]["balance"]
         assert last == 0, (
-            f"a {months}-month loan ends with a balance of {last}; in the last month pay the remaining balance "
-            "plus interest so it ends at exactly 0.00"
+            f"{loan(principal, rate, months)} does not end at a balance of 0.00; in the last month pay the "
+            "remaining balance plus interest so it ends at exactly 0.00"
         )
         paid = sum((r["principal"] for r in rows), Decimal(0))
         assert paid == Decimal(principal), (
-            f"the principal parts of a {months}-month loan add up to {paid}, not to the loan"
+            f"the principal parts of {loan(principal, rate, months)} do not add up to the loan"
         )
 
 
@@ -122,10 +139,13 @@ def test_last_payment_adjusted(submission):
         rows = rows_of(submission, principal, rate, months)
         fixed = reference_payment(principal, rate, months)
         early = [r["month"] for r in rows[:-1] if r["payment"] != fixed]
-        assert not early, f"month {early[0]} of a {months}-month loan doesn't pay the fixed monthly payment"
+        assert not early, (
+            f"month {early[0]} of {loan(principal, rate, months)} doesn't pay the fixed monthly payment; "
+            "only the last month may differ"
+        )
         expected_last = reference_schedule(principal, rate, months)[-1]["payment"]
         assert rows[-1]["payment"] == expected_last, (
-            f"the last payment of a {months}-month loan is {rows[-1]['payment']}; it must be the remaining "
+            f"the last payment of {loan(principal, rate, months)} is wrong; it must be the remaining "
             "balance plus the last month's interest"
         )
 
@@ -141,12 +161,12 @@ def test_interest_each_month(submission):
                                  "balance, not on the original loan")
         for row, want in zip(rows, expected):
             assert row["interest"] == want["interest"], (
-                f"month {row['month']} of a {months}-month loan has interest {row['interest']}; it is the balance "
+                f"month {row['month']} of {loan(principal, rate, months)} has the wrong interest; it is the balance "
                 "before this month's payment × annual_rate / 12, rounded half-even to cents, every month"
             )
             for key in KEYS[1:]:
                 assert row[key] == want[key], (
-                    f"month {row['month']} of a {months}-month loan has {key} {row[key]}, which is off; keep the "
+                    f"month {row['month']} of {loan(principal, rate, months)} has a {key} that is off; keep the "
                     "balance as an exact Decimal in cents and follow the steps of the statement in order"
                 )
 
@@ -158,7 +178,7 @@ def test_total_interest(submission):
         got = money(submission.total_interest(principal, rate, months), "total_interest")
         expected = sum((r["interest"] for r in reference_schedule(principal, rate, months)), Decimal("0.00"))
         assert got == expected, (
-            f"total_interest of a {months}-month loan is {got}; add up the interest column of the schedule"
+            f"total_interest of {loan(principal, rate, months)} is wrong; add up the interest column of the schedule"
         )
 
 

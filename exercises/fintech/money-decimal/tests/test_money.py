@@ -12,9 +12,9 @@ def money(value, what):
     assert isinstance(value, Decimal), (
         f"{what} returned a {kind(value)}; return a decimal.Decimal (floats can't hold cents exactly)"
     )
-    assert value.is_finite(), f"{what} returned {value}; money values must be finite"
+    assert value.is_finite(), f"{what} returned NaN or Infinity; money values must be finite"
     assert value.as_tuple().exponent == -2, (
-        f"{what} returned {value}, which does not have exactly two decimal places; "
+        f"{what} returned a Decimal that does not have exactly two decimal places; "
         "use .quantize(Decimal('0.01'), ...)"
     )
     return value
@@ -29,7 +29,24 @@ def raises(submission_call, exc_type, what, advice):
     except Exception as exc:  # noqa: BLE001
         raise AssertionError(f"{what} raised {getattr(exc, 'type_name', type(exc).__name__)}, "
                              f"not {exc_type.__name__}; {advice}") from None
-    raise AssertionError(f"{what} returned {result!r} instead of raising {exc_type.__name__}; {advice}")
+    raise AssertionError(f"{what} returned a {kind(result)} instead of raising {exc_type.__name__}; {advice}")
+
+
+def bill(total, people):
+    """Describe a split_bill case in words, without its figures."""
+    if people == 1:
+        return "a bill for one person"
+    if isinstance(total, Decimal):
+        return "a large bill given as a Decimal"
+    if isinstance(total, int):
+        return "a bill given as an int"
+    if Decimal(total) == 0:
+        return "a bill of 0.00"
+    if Decimal(total) < people * Decimal("0.01"):
+        return "a bill of fewer cents than people"
+    if Decimal(total) < 1:
+        return "a bill of a few cents"
+    return "a bill that doesn't divide evenly" if Decimal(total) * 100 % people else "a bill that divides evenly"
 
 
 # ------------------------------------------------------------------ to_money
@@ -43,7 +60,7 @@ def test_to_money_types_and_places(submission):
     for amount, expected in cases:
         got = money(submission.to_money(amount), f"to_money of a {type(amount).__name__}")
         assert got == Decimal(expected), (
-            f"to_money of a {type(amount).__name__} returned {got}, which is the wrong amount; "
+            f"to_money of a {type(amount).__name__} returned the wrong amount; "
             "round to the nearest cent"
         )
 
@@ -58,25 +75,28 @@ def test_to_money_half_even(submission):
         got = money(submission.to_money(amount), "to_money")
         if got != Decimal(expected) and abs(got - Decimal(expected)) == Decimal("0.01"):
             raise AssertionError(
-                f"to_money rounded a value to {got}, one cent off; a value exactly halfway goes to the "
+                "to_money is one cent off for a value at or near half a cent; a value exactly halfway goes to the "
                 "even cent (ROUND_HALF_EVEN), anything past halfway goes to the nearer cent"
             )
-        assert got == Decimal(expected), f"to_money returned {got}, which is not the amount rounded to cents"
+        assert got == Decimal(expected), (
+            "to_money of a value with more than two decimal places is not the amount rounded to cents"
+        )
 
 
 @pytest.mark.points(2)
 def test_to_money_refuses_floats(submission):
     """to_money refuses floats with TypeError"""
     for value in (0.1, 2.5, 0.0):
-        raises(lambda: submission.to_money(value), TypeError, f"to_money({value!r})",
+        raises(lambda: submission.to_money(value), TypeError, "to_money of a float",
                "check isinstance(amount, float) and raise TypeError")
 
 
 @pytest.mark.points(2)
 def test_to_money_rejects_non_numbers(submission):
     """to_money raises ValueError for text that is not a finite number"""
-    for text in ("abc", "", "12,50", "NaN", "Infinity", "-inf"):
-        shown = "an empty string" if not text else f"{text!r}"
+    for text, shown in (("abc", "text with letters"), ("", "an empty string"),
+                        ("12,50", "a number with a decimal comma"), ("NaN", "text for NaN"),
+                        ("Infinity", "text for infinity"), ("-inf", "text for minus infinity")):
         raises(lambda: submission.to_money(text), ValueError, f"to_money of {shown}",
                "catch decimal.InvalidOperation and raise ValueError, and reject NaN and Infinity "
                "(Decimal.is_finite())")
@@ -94,7 +114,7 @@ def test_apply_rate_amounts(submission):
     for amount, rate, expected in cases:
         got = money(submission.apply_rate(amount, rate), "apply_rate")
         assert got == Decimal(expected), (
-            f"apply_rate returned {got}, which is not amount × rate rounded to cents; multiply the "
+            "apply_rate returned an amount that is not amount × rate rounded to cents; multiply the "
             "Decimals exactly and round only at the end"
         )
 
@@ -107,7 +127,7 @@ def test_apply_rate_half_even(submission):
     for amount, rate, expected in cases:
         got = money(submission.apply_rate(amount, rate), "apply_rate")
         assert got == Decimal(expected), (
-            f"apply_rate returned {got}, a cent off for a product that ends in exactly half a cent; "
+            "apply_rate is wrong for a product that ends in exactly half a cent; "
             "compute with Decimal (never float) and round with ROUND_HALF_EVEN"
         )
 
@@ -116,7 +136,8 @@ def test_apply_rate_rounds_amount_first(submission):
     """apply_rate turns the amount into money (whole cents) before multiplying"""
     got = money(submission.apply_rate("10.004", "100"), "apply_rate")
     assert got == Decimal("1000.00"), (
-        f"apply_rate returned {got}; round the amount to cents with to_money first, then multiply"
+        "apply_rate of an amount with a fraction of a cent is off; round the amount to cents with to_money "
+        "first, then multiply"
     )
 
 
@@ -143,12 +164,13 @@ def test_split_bill_adds_up(submission):
     cases = [("100.00", 3), ("10.00", 7), ("0.05", 3), ("0.01", 3), ("1234.57", 6), ("99.99", 1),
              ("20", 4), ("0.00", 5), (Decimal("1000000.01"), 9), (1, 11)]
     for total, people in cases:
-        got = shares_of(submission, total, people, f"a bill between {people} people")
+        what = bill(total, people)
+        got = shares_of(submission, total, people, what)
         assert len(got) == people, (
-            f"split_bill for {people} people returned {len(got)} shares; return one share per person"
+            f"split_bill of {what} returned the wrong number of shares; return one share per person"
         )
         assert sum(got, Decimal("0")) == Decimal(str(total)), (
-            f"split_bill for {people} people returned shares adding up to {sum(got)}, not the bill total; "
+            f"split_bill of {what} returned shares that don't add up to the bill total; "
             "no cent may be lost or created: hand out the leftover cents one by one"
         )
 
@@ -157,27 +179,28 @@ def test_split_bill_adds_up(submission):
 def test_split_bill_fair_and_ordered(submission):
     """split_bill shares differ by at most one cent, larger shares first"""
     for total, people in [("100.00", 3), ("10.00", 7), ("0.05", 3), ("1234.57", 6), ("0.10", 4), ("7.77", 5)]:
-        got = shares_of(submission, total, people, f"a bill between {people} people")
-        assert len(got) == people, f"split_bill for {people} people returned {len(got)} shares"
+        what = bill(total, people)
+        got = shares_of(submission, total, people, what)
+        assert len(got) == people, f"split_bill of {what} returned the wrong number of shares; one per person"
         assert max(got) - min(got) <= Decimal("0.01"), (
-            f"split_bill for {people} people returned shares from {min(got)} to {max(got)}; "
+            f"split_bill of {what} returned shares that differ by more than one cent; "
             "any two shares may differ by at most one cent"
         )
         assert got == sorted(got, reverse=True), (
-            f"split_bill for {people} people returned {[str(s) for s in got]}; put the larger shares first"
+            f"split_bill of {what} returned a smaller share before a larger one; put the larger shares first"
         )
 
 
 def test_split_bill_rounds_total_first(submission):
     """split_bill rounds the total to cents (half-even) before splitting"""
-    got = shares_of(submission, "10.005", 2, "10.005 between 2 people")
+    got = shares_of(submission, "10.005", 2, "a total with half a cent")
     assert sum(got, Decimal("0")) == Decimal("10.00"), (
-        f"split_bill of 10.005 returned shares adding up to {sum(got)}; turn the total into money with "
-        "to_money first (10.005 rounds half-even to 10.00)"
+        "split_bill of a total with half a cent returned shares that don't add up to the rounded total; "
+        "turn the total into money with to_money first (it rounds half-even)"
     )
-    got = shares_of(submission, "0.035", 2, "0.035 between 2 people")
+    got = shares_of(submission, "0.035", 2, "a small total with half a cent")
     assert got == [Decimal("0.02"), Decimal("0.02")], (
-        f"split_bill of 0.035 between 2 returned {[str(s) for s in got]}; round the total to cents first"
+        "split_bill of a small total with half a cent returned the wrong shares; round the total to cents first"
     )
 
 
@@ -186,7 +209,7 @@ def test_split_bill_rejects_bad_input(submission):
     """split_bill raises ValueError for no people, negative people or a negative total"""
     raises(lambda: submission.split_bill("10.00", 0), ValueError, "split_bill for 0 people",
            "people must be at least 1")
-    raises(lambda: submission.split_bill("10.00", -2), ValueError, "split_bill for -2 people",
+    raises(lambda: submission.split_bill("10.00", -2), ValueError, "split_bill for a negative number of people",
            "people must be at least 1")
     raises(lambda: submission.split_bill("-10.00", 2), ValueError, "split_bill of a negative total",
            "a bill total can't be negative")
@@ -194,5 +217,5 @@ def test_split_bill_rejects_bad_input(submission):
 
 def test_split_bill_rejects_fractional_people(submission):
     """split_bill raises ValueError for a number of people that is not a whole number"""
-    raises(lambda: submission.split_bill("10.00", 2.5), ValueError, "split_bill for 2.5 people",
+    raises(lambda: submission.split_bill("10.00", 2.5), ValueError, "split_bill for a fractional number of people",
            "people must be a whole number (an int): check its type, not only that it is at least 1")

@@ -32,7 +32,7 @@ def zigzag():
 
 def series(value, what, length):
     assert isinstance(value, pd.Series), f"{what} returned a {kind(value)}; return a pandas Series"
-    assert len(value) == length, f"{what} returned {len(value)} values; expected one per price ({length})"
+    assert len(value) == length, f"{what} returned the wrong number of values; return one per price"
     return value
 
 
@@ -42,7 +42,7 @@ def signals_frame(submission, prices, what, *args):
     missing = [c for c in COLUMNS if c not in frame.columns]
     assert not missing, f"crossover_signals of {what} has no column {missing[0]!r}; it needs {COLUMNS}"
     assert len(frame) == len(prices), (
-        f"crossover_signals of {what} returned {len(frame)} rows; keep one row per price, including the early "
+        f"crossover_signals of {what} returned the wrong number of rows; keep one row per price, including the early "
         "rows where the averages are NaN"
     )
     return frame
@@ -58,7 +58,7 @@ def test_load_prices_dates_sorted(submission, data_dir):
     expected = reference_prices(data_dir)
     series(prices, "load_prices", len(expected))
     assert isinstance(prices.index, pd.DatetimeIndex), (
-        f"load_prices returned a Series indexed by {type(prices.index).__name__}; index it by the parsed dates "
+        f"load_prices returned a Series indexed by {kind(prices.index)}; index it by the parsed dates "
         "(parse_dates=['date'], index_col='date')"
     )
     assert prices.index.is_monotonic_increasing, (
@@ -86,15 +86,16 @@ def test_moving_average_values(submission, data_dir):
     """moving_average is the rolling mean, NaN until the window is full"""
     prices = reference_prices(data_dir)
     for window in (5, 20, 1):
-        got = series(submission.moving_average(prices, window), f"moving_average(prices, {window})", len(prices))
+        shown = f"window {window}" if window > 1 else "a window of a single value"
+        got = series(submission.moving_average(prices, window), f"moving_average with {shown}", len(prices))
         nan_count = int(got.isna().sum())
         assert nan_count == window - 1, (
-            f"moving_average with window {window} has {nan_count} NaN values; the first window - 1 values must be "
+            f"moving_average with {shown} has the wrong number of NaN values; the first window - 1 values must be "
             "NaN because the window isn't full yet: use prices.rolling(window).mean(), without min_periods"
         )
         expected = prices.rolling(window).mean()
         assert np.allclose(got.to_numpy(dtype=float)[window - 1:], expected.to_numpy()[window - 1:], rtol=1e-9), (
-            f"moving_average with window {window} has wrong values; each is the mean of the current price "
+            f"moving_average with {shown} has wrong values; each is the mean of the current price "
             "and the window - 1 before it"
         )
         assert list(got.index) == list(prices.index), "moving_average must keep the index (the dates) of prices"
@@ -113,15 +114,15 @@ def test_moving_average_other_series(submission):
 def test_moving_average_bad_window(submission, data_dir):
     """moving_average raises ValueError for a window smaller than 1"""
     prices = zigzag()
-    for window in (0, -3):
+    for window, shown in ((0, "window 0"), (-3, "a negative window")):
         try:
             result = submission.moving_average(prices, window)
         except ValueError:
             continue
         except Exception as exc:  # noqa: BLE001
-            raise AssertionError(f"moving_average with window {window} raised "
+            raise AssertionError(f"moving_average with {shown} raised "
                                  f"{getattr(exc, 'type_name', type(exc).__name__)}; raise ValueError") from None
-        raise AssertionError(f"moving_average with window {window} returned a {kind(result)}; raise ValueError")
+        raise AssertionError(f"moving_average with {shown} returned a {kind(result)}; raise ValueError")
 
 
 # ------------------------------------------------------------------ crossover_signals
@@ -132,7 +133,9 @@ def test_signal_columns(submission, data_dir):
     """crossover_signals has the five columns, in order, with the prices and both averages"""
     prices = reference_prices(data_dir)
     frame = signals_frame(submission, prices, "the file's prices")
-    assert list(frame.columns) == COLUMNS, f"crossover_signals has the columns {list(frame.columns)}; expected {COLUMNS}"
+    assert list(frame.columns) == COLUMNS, (
+        f"crossover_signals has extra columns or its columns in another order; expected exactly {COLUMNS}"
+    )
     expected = reference_signals(prices, 5, 20)
     assert list(frame.index) == list(prices.index), "crossover_signals must keep the dates of prices as its index"
     assert np.allclose(frame["close"].to_numpy(dtype=float), prices.to_numpy()), "the close column must hold the prices"
@@ -170,7 +173,7 @@ def test_positions_are_whole_numbers(submission, data_dir):
     for column in ("position", "signal"):
         values = frame[column]
         assert pd.api.types.is_integer_dtype(values.dtype), (
-            f"the {column} column has dtype {values.dtype}; make it ints with .astype(int)"
+            f"the {column} column does not have an integer dtype; make it ints with .astype(int)"
         )
 
 
@@ -186,24 +189,25 @@ def test_strictly_above(submission):
         "be strictly greater than the long one (>, not >=)"
     )
     assert np.array_equal(position, expected["position"].to_numpy()), (
-        "crossover_signals(prices, 3, 8) has wrong positions; use the short and long windows you are given"
+        "crossover_signals with windows other than the defaults has wrong positions; use the short and long "
+        "windows you are given"
     )
     assert np.array_equal(frame["signal"].to_numpy(dtype=float), expected["signal"].to_numpy()), (
-        "crossover_signals(prices, 3, 8) has wrong signals"
+        "crossover_signals with windows other than the defaults has wrong signals"
     )
 
 
 def test_bad_windows(submission):
     """crossover_signals raises ValueError unless short < long"""
-    for short, long in ((20, 5), (10, 10)):
+    for short, long, shown in ((20, 5, "short larger than long"), (10, 10, "short equal to long")):
         try:
             result = submission.crossover_signals(zigzag(), short, long)
         except ValueError:
             continue
         except Exception as exc:  # noqa: BLE001
-            raise AssertionError(f"crossover_signals with short={short}, long={long} raised "
+            raise AssertionError(f"crossover_signals with {shown} raised "
                                  f"{getattr(exc, 'type_name', type(exc).__name__)}; raise ValueError") from None
-        raise AssertionError(f"crossover_signals with short={short}, long={long} returned a {kind(result)}; "
+        raise AssertionError(f"crossover_signals with {shown} returned a {kind(result)}; "
                              "raise ValueError when short is not smaller than long")
 
 
@@ -219,14 +223,19 @@ def test_trades(submission, data_dir):
         frame = reference_signals(prices, *(args or (5, 20)))
         events = frame[frame["signal"] != 0]
         expected = [(date, "buy" if s > 0 else "sell", c) for date, s, c in zip(events.index, events["signal"], events["close"])]
-        assert len(got) == len(expected), f"trades of {what} returned {len(got)} trades; expected one per non-zero signal"
-        for trade, (date, action, price) in zip(got, expected):
+        assert len(got) == len(expected), (
+            f"trades of {what} returned the wrong number of trades; return one per non-zero signal"
+        )
+        for number, (trade, (date, action, price)) in enumerate(zip(got, expected), start=1):
             assert isinstance(trade, dict) and {"date", "action", "price"} <= set(trade), (
-                f"each trade must be a dict with the keys date, action and price; got {trade!r}"[:200]
+                f"trades of {what}: trade {number} is a {kind(trade)} without all of the keys date, action and "
+                "price; each trade must be a dict with those keys"
             )
             assert not isinstance(trade["date"], str), "a trade's date is text; use the index value (a Timestamp)"
             assert pd.Timestamp(trade["date"]) == date, f"trades of {what}: a trade has the wrong date, or they are out of order"
-            assert trade["action"] == action, f"trades of {what}: the trade on {date.date()} should be a {action}"
+            assert trade["action"] == action, (
+                f"trades of {what}: trade {number} has the wrong action; a signal of +1 is a \"buy\", -1 a \"sell\""
+            )
             assert isinstance(trade["price"], (int, float, np.number)) and abs(float(trade["price"]) - price) < 1e-9, (
-                f"trades of {what}: the trade on {date.date()} has the wrong price; use that day's close"
+                f"trades of {what}: trade {number} has the wrong price; use that day's close"
             )

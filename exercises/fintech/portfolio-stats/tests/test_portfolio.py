@@ -29,8 +29,8 @@ def vector(value, what, length):
         array = np.asarray(value, dtype=float)
     except (TypeError, ValueError):
         raise AssertionError(f"{what} returned something that is not a list of numbers") from None
-    assert array.ndim == 1, f"{what} returned an array of shape {array.shape}; return a flat array"
-    assert len(array) == length, f"{what} returned {len(array)} values; expected {length}"
+    assert array.ndim == 1, f"{what} returned an array with more than one dimension; return a flat array"
+    assert len(array) == length, f"{what} returned the wrong number of values; return one per input row or holding"
     return array
 
 
@@ -42,7 +42,7 @@ def raises_value_error(call, what, advice):
     except Exception as exc:  # noqa: BLE001
         raise AssertionError(f"{what} raised {getattr(exc, 'type_name', type(exc).__name__)}, "
                              f"not ValueError; {advice}") from None
-    raise AssertionError(f"{what} returned {result!r} instead of raising ValueError; {advice}")
+    raise AssertionError(f"{what} returned a {kind(result)} instead of raising ValueError; {advice}")
 
 
 def market(seed=7, periods=60):
@@ -99,9 +99,10 @@ def test_portfolio_returns(submission):
 def test_portfolio_returns_not_square(submission):
     """portfolio_returns works when there are more periods than assets, and for one asset"""
     matrix = [[0.01, 0.02], [0.03, -0.01], [0.0, 0.05], [-0.02, 0.01]]
-    got = vector(submission.portfolio_returns(matrix, [0.25, 0.75]), "portfolio_returns of 4 periods × 2 assets", 4)
+    got = vector(submission.portfolio_returns(matrix, [0.25, 0.75]),
+                 "portfolio_returns of more periods than assets", 4)
     assert np.allclose(got, np.asarray(matrix) @ [0.25, 0.75]), (
-        "portfolio_returns of 4 periods × 2 assets is wrong; rows are periods and columns are assets"
+        "portfolio_returns of more periods than assets is wrong; rows are periods and columns are assets"
     )
     got = vector(submission.portfolio_returns([[0.01], [0.02]], [1.0]), "portfolio_returns of one asset", 2)
     assert np.allclose(got, [0.01, 0.02]), "portfolio_returns of a single asset with weight 1 is that asset's returns"
@@ -110,7 +111,7 @@ def test_portfolio_returns_not_square(submission):
 def test_portfolio_returns_mismatch(submission):
     """portfolio_returns raises ValueError when the weights don't match the assets"""
     raises_value_error(lambda: submission.portfolio_returns([[0.01, 0.02], [0.0, 0.01]], [0.2, 0.3, 0.5]),
-                       "portfolio_returns with 3 weights for 2 assets",
+                       "portfolio_returns with more weights than assets",
                        "check that there is one weight per column")
 
 
@@ -130,7 +131,7 @@ def check_volatility(got, returns, periods, what, advice=""):
         raise AssertionError(f"{what} multiplied by periods_per_year; volatility grows with the "
                              "square root of time: multiply by √periods_per_year")
     if periods != 252 and close(got, sample * math.sqrt(252)):
-        raise AssertionError(f"{what} ignored periods_per_year={periods} and used 252")
+        raise AssertionError(f"{what} ignored periods_per_year and used 252")
     assert close(got, sample * math.sqrt(periods)), f"{what} returned a wrong value{advice}"
 
 
@@ -150,9 +151,9 @@ def test_volatility_periods(submission):
 
 def test_volatility_too_few(submission):
     """annualized_volatility raises ValueError for fewer than two returns"""
-    for returns in ([], [0.01]):
+    for returns, shown in (([], "no returns"), ([0.01], "a single return")):
         raises_value_error(lambda: submission.annualized_volatility(returns),
-                           f"annualized_volatility of {len(returns)} return(s)",
+                           f"annualized_volatility of {shown}",
                            "a sample standard deviation needs at least two values")
 
 
@@ -180,7 +181,7 @@ def test_sharpe_ratio(submission):
 def test_sharpe_risk_free(submission):
     """sharpe_ratio subtracts the annual risk-free rate divided by periods_per_year"""
     returns = market()[:, 0].tolist()
-    got = number(submission.sharpe_ratio(returns, risk_free=0.04), "sharpe_ratio with risk_free=0.04")
+    got = number(submission.sharpe_ratio(returns, risk_free=0.04), "sharpe_ratio with a risk-free rate")
     if close(got, expected_sharpe(returns)):
         raise AssertionError("sharpe_ratio ignored risk_free; subtract risk_free / periods_per_year from each return")
     if close(got, (np.mean(returns) - 0.04) / np.std(returns, ddof=1) * math.sqrt(252)):
@@ -229,6 +230,7 @@ def test_portfolio_volatility_matches_returns(submission):
     matrix = market(seed=11, periods=40)
     w = [0.4, 0.4, 0.2]
     got = number(submission.portfolio_volatility(matrix.tolist(), w, periods_per_year=52), "portfolio_volatility")
-    check_volatility(got, matrix @ np.asarray(w), 52, "portfolio_volatility with periods_per_year=52",
+    check_volatility(got, matrix @ np.asarray(w), 52, "portfolio_volatility of weekly returns (periods_per_year "
+                     "other than 252)",
                      "; it must equal the sample volatility of the portfolio's own returns, which is what "
                      "the full covariance matrix gives you")

@@ -78,7 +78,7 @@ def test_hamming_lengths(submission):
         except Exception as exc:  # noqa: BLE001
             raise AssertionError(f"hamming of different lengths raised {getattr(exc, 'type_name', type(exc).__name__)}; "
                                  "raise ValueError") from None
-        raise AssertionError(f"hamming of sequences of different lengths returned {result!r}; raise ValueError "
+        raise AssertionError(f"hamming of sequences of different lengths returned a {kind(result)}; raise ValueError "
                              "(zip stops at the shorter one and hides the difference)")
 
 
@@ -115,10 +115,11 @@ def test_nw_score(submission):
 def test_nw_parameters(submission):
     """nw_score uses the match, mismatch and gap it is given"""
     a, b = rand(13, 70), mutate(14, rand(13, 70), 0.25)
-    for match, mismatch, gap in ((2, -1, -1), (1, 0, -1), (5, -4, -10), (1, -3, -1)):
+    for number, (match, mismatch, gap) in enumerate(((2, -1, -1), (1, 0, -1), (5, -4, -10), (1, -3, -1)), start=1):
         got = integer(submission.nw_score(a, b, match, mismatch, gap), "nw_score")
         assert got == ref_nw(a, b, match, mismatch, gap), (
-            f"nw_score with match={match}, mismatch={mismatch}, gap={gap} is wrong; use the parameters everywhere, "
+            f"nw_score with non-default match, mismatch and gap (set {number} of 4) is wrong; use the parameters "
+            "everywhere, "
             "including the first row and column"
         )
     got = submission.nw_score("ACGT", "AGT", gap=-0.5)
@@ -138,9 +139,9 @@ def check_alignment(got, a, b, params, what):
     match, mismatch, gap = params
     columns = sum(gap if "-" in (x, y) else (match if x == y else mismatch) for x, y in zip(top, bottom))
     best = ref_nw(a, b, *params)
-    assert score == best, f"nw_align of {what} returned the score {score}, which is not the best score"
+    assert score == best, f"nw_align of {what} returned a score that is not the best score"
     assert columns == best, (
-        f"nw_align of {what}: the alignment's columns add up to {columns}, not to the best score; during the "
+        f"nw_align of {what}: the alignment's columns don't add up to the best score; during the "
         "traceback only step to a neighbour whose score explains the current cell"
     )
 
@@ -152,4 +153,5 @@ def test_nw_align(submission):
         check_alignment(submission.nw_align(a, b), a, b, (1, -1, -2), "two sequences")
     a, b = rand(15, 90), mutate(16, rand(15, 90), 0.3)
     for params in ((2, -1, -1), (1, -3, -1)):
-        check_alignment(submission.nw_align(a, b, *params), a, b, params, f"two sequences with match, mismatch, gap = {params}")
+        check_alignment(submission.nw_align(a, b, *params), a, b, params,
+                        "two sequences with non-default match, mismatch and gap")

@@ -50,7 +50,7 @@ def raises_value_error(call, what, advice):
     except Exception as exc:  # noqa: BLE001
         raise AssertionError(f"{what} raised {getattr(exc, 'type_name', type(exc).__name__)}, not ValueError; "
                              f"{advice}") from None
-    raise AssertionError(f"{what} returned {result!r} instead of raising ValueError; {advice}")
+    raise AssertionError(f"{what} returned a {kind(result)} instead of raising ValueError; {advice}")
 
 
 @pytest.mark.points(2)
@@ -63,7 +63,7 @@ def test_load_xy(submission, data_dir):
         for column, ref, label in ((got[0], x_ref, "x"), (got[1], y_ref, "y")):
             arr = np.asarray(column, dtype=float)
             assert arr.shape == ref.shape, (
-                f"load_xy({name!r}): {label} has {arr.size} values, the file has {ref.size} rows; skip only the header"
+                f"load_xy({name!r}): {label} doesn't have one value per data row of the file; skip only the header"
             )
             assert np.allclose(arr, ref), f"load_xy({name!r}): the {label} column doesn't match the file"
 
@@ -126,8 +126,8 @@ def test_half_life(submission):
         if close(float(got), 1 / k):
             raise AssertionError("half_life returned 1 / k (the mean lifetime); the half-life is ln 2 / k")
         assert close(float(got), math.log(2) / k), "half_life must be math.log(2) / k"
-    for k in (0, -0.1):
-        raises_value_error(lambda: submission.half_life(k), f"half_life({k})", "k must be positive")
+    for k, shown in ((0, "a k of zero"), (-0.1, "a negative k")):
+        raises_value_error(lambda: submission.half_life(k), f"half_life of {shown}", "k must be positive")
 
 
 @pytest.mark.points(2)

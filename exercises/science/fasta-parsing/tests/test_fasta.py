@@ -37,20 +37,23 @@ def records_of(submission, text, what):
 
 def compare(got, expected, what):
     assert len(got) == len(expected), (
-        f"parse_fasta of {what} found {len(got)} records, not {len(expected)}; every '>' line starts a record "
+        f"parse_fasta of {what}: some records are missing or extra; every '>' line starts a record "
         "(blank lines and ';' comments don't)"
     )
-    for g, e in zip(got, expected):
-        assert g["id"] == e["id"], f"parse_fasta of {what}: a record has the id {g['id']!r}, expected {e['id']!r}"
+    for number, (g, e) in enumerate(zip(got, expected), start=1):
+        assert g["id"] == e["id"], (
+            f"parse_fasta of {what}: record {number} has the wrong id; the id is the header after '>' up to the "
+            "first whitespace, and the records stay in file order"
+        )
         assert g["description"] == e["description"], (
-            f"parse_fasta of {what}: record {e['id']!r} has the description {g['description']!r}; it is the rest of "
+            f"parse_fasta of {what}: record {number} has the wrong description; it is the rest of "
             "the header after the id, stripped"
         )
         if g["sequence"].upper() == e["sequence"] and g["sequence"] != e["sequence"]:
-            raise AssertionError(f"parse_fasta of {what}: record {e['id']!r} keeps lower-case letters; upper-case them")
+            raise AssertionError(f"parse_fasta of {what}: record {number} keeps lower-case letters; upper-case them")
         assert g["sequence"] == e["sequence"], (
-            f"parse_fasta of {what}: record {e['id']!r} has the wrong sequence ({len(g['sequence'])} letters, "
-            f"expected {len(e['sequence'])}); join all its lines, removing every whitespace character"
+            f"parse_fasta of {what}: record {number} has the wrong sequence; "
+            "join all its lines, removing every whitespace character"
         )
 
 
@@ -101,8 +104,8 @@ def test_read_files(submission, data_dir):
         got = submission.read_fasta(name)
         assert isinstance(got, dict), f"read_fasta({name!r}) returned a {kind(got)}; return a dict"
         assert list(got) == list(expected), f"read_fasta({name!r}) has the wrong ids or order"
-        wrong = [k for k in expected if got[k] != expected[k]]
-        assert not wrong, f"read_fasta({name!r}) has the wrong sequence for {wrong[0]!r}"
+        wrong = [n for n, k in enumerate(expected, start=1) if got[k] != expected[k]]
+        assert not wrong, f"read_fasta({name!r}) has the wrong sequence for record {wrong[0]}"
 
 
 def test_read_duplicates(submission):
@@ -122,7 +125,7 @@ def test_read_duplicates(submission):
 def test_write(submission):
     """write_fasta wraps sequences at width, with a newline after every line"""
     records = [("NM_1 some gene", "ACGT" * 40), ("short", "GATTACA"), ("empty", ""), ("exact", "A" * 20)]
-    for width in (60, 10, 7, 1):
+    for width, shown in ((60, "width=60"), (10, "a small width"), (7, "a small odd width"), (1, "a width of 1")):
         got = submission.write_fasta(records, width)
         assert isinstance(got, str), f"write_fasta returned a {kind(got)}; return the text"
         expected = "".join(">" + h + "\n" + "".join(s[i:i + width] + "\n" for i in range(0, len(s), width))
@@ -130,7 +133,7 @@ def test_write(submission):
         if got.rstrip("\n") == expected.rstrip("\n") and got != expected:
             raise AssertionError("write_fasta must end every line, the last one too, with a single '\\n'")
         assert got == expected, (
-            f"write_fasta with width={width} is wrong; write '>' + header, then the sequence in lines of exactly "
+            f"write_fasta with {shown} is wrong; write '>' + header, then the sequence in lines of exactly "
             "width letters (the last may be shorter), no blank line for an empty sequence"
         )
     assert submission.write_fasta([("x", "A" * 130)]) == ">x\n" + "A" * 60 + "\n" + "A" * 60 + "\n" + "A" * 10 + "\n", (

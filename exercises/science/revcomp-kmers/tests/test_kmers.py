@@ -58,7 +58,9 @@ def test_reverse_complement_invalid(submission):
 @pytest.mark.points(3)
 def test_kmer_counts(submission):
     """kmer_counts counts every overlapping k-mer"""
-    for seq, k in (("ACGTACGTAC", 2), ("AAAA", 3), (random_seq(2, 500), 4), ("acgtACGT", 3), ("ACGT", 4), ("ACGT", 1)):
+    for seq, k, what in (("ACGTACGTAC", 2, "a short sequence"), ("AAAA", 3, "a run of one letter"),
+                         (random_seq(2, 500), 4, "a long sequence"), ("acgtACGT", 3, "a mixed-case sequence"),
+                         ("ACGT", 4, "k equal to the sequence's length"), ("ACGT", 1, "k = 1 (single letters)")):
         got = submission.kmer_counts(seq, k)
         assert isinstance(got, dict), f"kmer_counts returned a {kind(got)}; return a dict"
         expected = ref_counts(seq, k)
@@ -69,7 +71,7 @@ def test_kmer_counts(submission):
         if seq == "ACGTACGTAC" and total == len(seq) - k:
             raise AssertionError("kmer_counts missed the last k-mer; a sequence of length n has n - k + 1 of them")
         assert dict(got) == dict(expected), (
-            f"kmer_counts with k={k} is wrong; count every seq[i:i + k] for i from 0 to len(seq) - k, in upper case"
+            f"kmer_counts of {what} is wrong; count every seq[i:i + k] for i from 0 to len(seq) - k, in upper case"
         )
 
 
@@ -78,8 +80,8 @@ def test_kmer_counts_edges(submission):
     got = submission.kmer_counts("ACGNACG", 3)
     assert dict(got) == {"ACG": 2}, "kmer_counts must skip k-mers that contain N (or any letter other than ACGT)"
     assert dict(submission.kmer_counts("ACG", 5)) == {}, "kmer_counts with k longer than the sequence must be {}"
-    for k in (0, -2):
-        raises_value_error(lambda: submission.kmer_counts("ACGT", k), f"kmer_counts with k={k}")
+    for k, shown in ((0, "k = 0"), (-2, "a negative k")):
+        raises_value_error(lambda: submission.kmer_counts("ACGT", k), f"kmer_counts with {shown}")
 
 
 @pytest.mark.points(3)
@@ -130,7 +132,8 @@ def test_motif_positions(submission):
         s, m = seq.upper(), motif.upper()
         expected = [i for i in range(len(s) - len(m) + 1) if s[i:i + len(m)] == m]
         if seq == "AAAAA" and got == [0, 2]:
-            raise AssertionError("motif_positions skipped overlapping matches; AA occurs in AAAAA at 0, 1, 2 and 3")
+            raise AssertionError("motif_positions skipped overlapping matches (in a run of one letter); a new match "
+                                 "may start one letter after the previous one started")
         if [i + 1 for i in expected] == got and expected:
             raise AssertionError("motif_positions returned 1-based positions; use 0-based ones")
         assert got == expected, "motif_positions returned the wrong positions; check every start, ignoring case"

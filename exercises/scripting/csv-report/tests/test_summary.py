@@ -36,15 +36,18 @@ def test_load(submission, data_dir, name):
     assert not any(r.get("date") == "date" for r in rows), (
         "load_expenses() returned the header line as a row; the header gives the keys"
     )
-    assert len(rows) == len(expected), f"load_expenses() returned {len(rows)} rows; the file has {len(expected)}"
+    assert len(rows) == len(expected), (
+        f"load_expenses() of {name} returned the wrong number of rows; return one per data line of the file"
+    )
     for got in rows:
         assert set(got) == {"date", "employee", "category", "description", "amount"}, (
-            f"each row needs exactly the file's columns as keys; one row has {sorted(got)} (a quoted comma "
+            "each row needs exactly the file's columns as keys; one row has missing or extra keys (a quoted comma "
             "splits a field in two if you split lines yourself)"
         )
     for got, exp in zip(rows, expected):
         assert got["description"] == exp["description"], (
-            f"a description was read as {got['description']!r}; read quoted fields with the csv module"
+            "a description was read wrongly (one with a quoted comma or quotes inside?); read quoted fields with "
+            "the csv module"
         )
         assert isinstance(got["amount"], float) and got["amount"] == exp["amount"], (
             "every amount must be a float equal to the file's value"
@@ -74,7 +77,7 @@ def test_summary_values(submission):
     for exp in expected:
         row = got[exp[0]]
         assert len(row) == 4, f"the row for {exp[0]} must have 4 fields"
-        assert row[1] == exp[1], f"the count for {exp[0]} is {row[1]}; count the expenses in that category"
+        assert row[1] == exp[1], f"the count for {exp[0]} is wrong; count the expenses in that category"
         assert float(row[2]) == pytest.approx(float(exp[2])), f"the total for {exp[0]} is wrong"
         assert float(row[3]) == pytest.approx(float(exp[3]), abs=0.006), (
             "the average of the TOTAL row is wrong; divide the total of all expenses by their number (not an "

@@ -67,8 +67,8 @@ def test_mixed_column(submission):
     rows = [{"id": 7, "v": 3}, {"id": 12, "v": "n/a"}, {"id": 100}]
     result = table(submission, rows, ["id", "v"])
     assert result.split("\n") == [" id  v", "---  ---", "  7  3", " 12  n/a", "100"], (
-        "a column is numeric only if all its present values are numbers; 'v' mixes 3 and 'n/a', so it is "
-        "left-aligned"
+        "a column is numeric only if all its present values are numbers; a column that mixes numbers and text "
+        "is left-aligned"
     )
 
 

@@ -2,10 +2,12 @@ import pytest
 
 
 def names(submission, cases, what):
-    for name, expected in cases:
+    for case in cases:
+        name, expected = case[0], case[1]
+        detail = case[2] if len(case) > 2 else None  # the case in words: never the name itself
         got = submission.target_name(name)
         assert got == expected, (
-            f"target_name() is wrong for {what}" + (f": {name!r} gave {got!r}" if expected is None else "")
+            f"target_name() is wrong for {what}" + (f": {detail} must give None" if detail else "")
         )
 
 
@@ -34,18 +36,34 @@ def test_report_names(submission):
 @pytest.mark.points(2)
 def test_names_left_alone(submission):
     """target_name() returns None unless the whole name follows a rule"""
-    names(submission, [(n, None) for n in [
-        "notes.txt", "IMG_20240305_141209 (1).jpg", "old IMG_20240305_141209.jpg", "IMG_20240305_141209.jpg.bak",
-        "IMG_2024035_141209.jpg", "IMG_20240305_14120.jpg", "IMG_20240305_141209.png", "IMG_20240305-141209.jpg",
-        "old report q1 2024.xlsx", "report q5 2024.xlsx", "report q0 2024.xlsx", "report q1 24.xlsx",
-        "report q1 2024.xlsx.tmp", "report  q1 2024.xlsx", "report q1 2024.xls", "reportq1 2024.xlsx",
+    names(submission, [(n, None, d) for n, d in [
+        ("notes.txt", "a name that is neither a photo nor a report"),
+        ("IMG_20240305_141209 (1).jpg", "a photo name with extra text before the extension"),
+        ("old IMG_20240305_141209.jpg", "a photo name with extra text in front"),
+        ("IMG_20240305_141209.jpg.bak", "a photo name with a second extension after .jpg"),
+        ("IMG_2024035_141209.jpg", "a photo whose date has too few digits"),
+        ("IMG_20240305_14120.jpg", "a photo whose time has too few digits"),
+        ("IMG_20240305_141209.png", "a photo with an extension other than .jpg or .jpeg"),
+        ("IMG_20240305-141209.jpg", "a photo with '-' instead of '_' between date and time"),
+        ("old report q1 2024.xlsx", "a report name with extra text in front"),
+        ("report q5 2024.xlsx", "a report for a quarter above 4"),
+        ("report q0 2024.xlsx", "a report for quarter 0"),
+        ("report q1 24.xlsx", "a report with a two-digit year"),
+        ("report q1 2024.xlsx.tmp", "a report name with a second extension after .xlsx"),
+        ("report  q1 2024.xlsx", "a report name with two separators in a row"),
+        ("report q1 2024.xls", "a report with the extension .xls"),
+        ("reportq1 2024.xlsx", "a report name without a separator after 'report'"),
     ]], "a name that only partly follows a rule (use re.fullmatch)")
 
 
 def test_impossible_dates(submission):
     """target_name() leaves photos whose date does not exist"""
-    names(submission, [(n, None) for n in ["IMG_20241332_101010.jpg", "IMG_20230229_101010.jpg",
-                                           "IMG_20240431_101010.jpg", "IMG_20240005_101010.jpg"]],
+    names(submission, [(n, None, d) for n, d in [("IMG_20241332_101010.jpg", "a photo dated in a month past 12"),
+                                                 ("IMG_20230229_101010.jpg", "a photo dated 29 February of a "
+                                                                             "year that is not a leap year"),
+                                                 ("IMG_20240431_101010.jpg", "a photo dated on a day past the "
+                                                                             "end of its month"),
+                                                 ("IMG_20240005_101010.jpg", "a photo dated in month 0")]],
           "a photo with a date that does not exist (check it with datetime.date)")
 
 
@@ -76,7 +94,7 @@ def test_organise_folder(submission):
     ]), "organise() must return one [old_name, new_relative_path] per file moved, with / separators"
     assert moves == sorted(moves), "organise() must handle (and list) the files in sorted order of their names"
     assert submission.read_file("mixed", "reports/2024-Q2.xlsx") == "contents of report-Q2-2024.xlsx\n", (
-        "reports/2024-Q2.xlsx does not hold the report's contents; move the file itself, don't create a new one"
+        "the moved report does not hold the report's contents; move the file itself, don't create a new one"
     )
 
 

@@ -27,7 +27,7 @@ def products(submission, page):
     assert isinstance(result, list), "parse_products() must return a list of dicts"
     assert all(isinstance(p, dict) for p in result), "parse_products() must return a list of dicts"
     for p in result:
-        assert set(p) == KEYS, f"each product dict needs exactly the keys {sorted(KEYS)}; one has {sorted(p)}"
+        assert set(p) == KEYS, f"each product dict needs exactly the keys {sorted(KEYS)}; one has missing or extra keys"
     return result
 
 
@@ -43,7 +43,9 @@ def test_only_results(submission):
     assert "RUG-WOOL-02" not in skus, (
         "parse_products() included the 'Recently viewed' card; only take the cards inside <section id=\"results\">"
     )
-    assert len(result) == len(PRODUCTS), f"parse_products() found {len(result)} products, the results hold {len(PRODUCTS)}"
+    assert len(result) == len(PRODUCTS), (
+        "parse_products() missed products or found extra ones; take every .product card inside the results section"
+    )
     assert skus == [p["sku"] for p in PRODUCTS], "parse_products() must keep the products in page order (check the skus)"
 
 
@@ -55,10 +57,11 @@ def test_names(submission):
         name = result.get(expected["sku"], {}).get("name")
         assert isinstance(name, str), "each product's name must be a string"
         assert name == name.strip() and "  " not in name and "\n" not in name, (
-            f"the name {name!r} has extra whitespace; turn each run of whitespace into one space and strip the ends"
+            f"the name of {expected['sku']} has extra whitespace; turn each run of whitespace into one space and "
+            "strip the ends"
         )
         assert name == expected["name"], (
-            f"the name of {expected['sku']} is {name!r}; it must hold all the link's text, including the variant "
+            f"the name of {expected['sku']} is wrong; it must hold all the link's text, including the variant "
             "in the nested <span>, separated by single spaces"
         )
 
@@ -69,14 +72,17 @@ def test_prices(submission):
     result = by_sku(products(submission, "products.html"))
     for expected in PRODUCTS:
         price = result.get(expected["sku"], {}).get("price")
-        assert isinstance(price, float), f"the price of {expected['sku']} must be a float, got {type(price).__name__}"
+        assert isinstance(price, float), (
+            f"the price of {expected['sku']} must be a float, got a "
+            f"{getattr(price, 'type_name', type(price).__name__)}"
+        )
         if expected["sku"] in ("DSK-OAK-140", "DSK-STD-160"):
             assert price == pytest.approx(expected["price"]), (
-                f"the price of {expected['sku']} is {price}, which is not its current price; this card shows a "
+                f"the price of {expected['sku']} is not its current price; this card shows a "
                 "struck-out old price first, so select the .price element"
             )
         assert price == pytest.approx(expected["price"]), (
-            f"the price of {expected['sku']} is {price}; remove the £ sign and the thousands separator "
+            f"the price of {expected['sku']} is wrong; remove the £ sign and the thousands separator "
             "before calling float()"
         )
 
@@ -99,7 +105,9 @@ def test_urls(submission):
     result = by_sku(products(submission, "products.html"))
     for expected in PRODUCTS:
         url = result.get(expected["sku"], {}).get("url")
-        assert url == expected["url"], f"the url of {expected['sku']} is {url!r}; use the title link's href attribute"
+        assert url == expected["url"], (
+            f"the url of {expected['sku']} is wrong; use the title link's href attribute, exactly as written"
+        )
 
 
 @pytest.mark.points(2)
@@ -107,7 +115,7 @@ def test_other_page(submission):
     """parse_products() works on another page of the site"""
     result = products(submission, "clearance.html")
     assert len(result) == len(CLEARANCE), (
-        f"parse_products('clearance.html') found {len(result)} products, that page has {len(CLEARANCE)}; "
+        "parse_products('clearance.html') found the wrong number of products; "
         "read the file named by `path`"
     )
     assert result == CLEARANCE, "parse_products('clearance.html') read some field wrongly on the second page"
@@ -131,10 +139,13 @@ def test_shipping_rows(submission):
     assert not any(str(r.get("zone", "")).lower() == "zone" for r in result), (
         "parse_shipping() returned the header as a row; the header cells are the keys"
     )
-    assert len(result) == len(SHIPPING), f"parse_shipping() returned {len(result)} rows, the table body has {len(SHIPPING)}"
+    assert len(result) == len(SHIPPING), (
+        "parse_shipping() returned the wrong number of rows; return one per row of the table body"
+    )
     for r in result:
         assert set(r) == {"zone", "standard", "express", "days"}, (
-            f"each row needs the keys zone, standard, express and days (the lowercased headers), got {sorted(r)}"
+            "each row needs exactly the keys zone, standard, express and days (the lowercased headers); one row "
+            "has missing or extra keys"
         )
     assert [r["zone"] for r in result] == [r["zone"] for r in SHIPPING], (
         "the zones are wrong or out of order; &amp; in the HTML should come out as &"
@@ -149,7 +160,7 @@ def test_shipping_values(submission):
     for got, expected in zip(result, SHIPPING):
         zone = expected["zone"]
         assert got.get("days") == expected["days"] and isinstance(got.get("days"), int), (
-            f"days for {zone} must be the int {expected['days']}"
+            f"days for {zone} is wrong; it must be the cell's number of days as an int"
         )
         for key in ("standard", "express"):
             value = got.get(key)
@@ -159,7 +170,7 @@ def test_shipping_values(submission):
                 assert value == 0.0 and isinstance(value, float), f"{key} for {zone} is Free, which must be 0.0"
             else:
                 assert isinstance(value, float) and value == pytest.approx(expected[key]), (
-                    f"{key} for {zone} is {value!r}; it must be the price as a float (drop £ and the thousands "
+                    f"{key} for {zone} is wrong; it must be the price as a float (drop £ and the thousands "
                     "separator)"
                 )
 
