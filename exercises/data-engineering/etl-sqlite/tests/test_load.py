@@ -27,7 +27,9 @@ def test_rows_committed(submission, data_dir):
         "another connection sees no orders: commit your changes (for example with `with connection:`)"
     )
     expected_orders = len(rows(data_dir, "orders_jan.csv"))
-    assert stored == expected_orders, f"the orders table holds {stored} rows; the file has {expected_orders} orders"
+    assert stored == expected_orders, (
+        "the orders table does not hold one row per order of the file; store every line, each order once"
+    )
     assert counts == {"customers": 5, "orders": expected_orders}, (
         "load_orders() must return the number of rows in each table after the load"
     )
@@ -39,7 +41,7 @@ def test_customers_once(submission):
     load(submission, "orders_jan.csv", "t_cust.db")
     got = submission.query("t_cust.db", "SELECT customer_id, name, country FROM customers ORDER BY customer_id")
     assert len(got) == 5, (
-        f"the customers table holds {len(got)} rows; store each customer once, however many orders they have"
+        "the customers table holds the wrong number of rows; store each customer once, however many orders they have"
     )
     assert got == [(17, "Ana Lima", "BR"), (23, "Seán O'Brien", "IE"), (31, "Chen, Mei", "CN"),
                    (42, "Robert'); DROP TABLE orders;--", "GB"), (55, "Kofi Mensah", "GH")], (

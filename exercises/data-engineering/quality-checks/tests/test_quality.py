@@ -63,10 +63,10 @@ def test_null_rates(submission, data_dir, script):
         for column, rate in columns.items():
             value = got[table][column]
             if isinstance(value, (int, float)) and 1e-6 < abs(value - rate) < 0.0005:
-                raise AssertionError(f"the null rate of {table}.{column} is {value!r}, not rounded; round it to "
+                raise AssertionError(f"a null rate of the {table} table is not rounded; round it to "
                                      "3 decimals")
             assert isinstance(value, (int, float)) and value == pytest.approx(rate, abs=1e-6), (
-                f"the null rate of {table}.{column} is {value!r}; divide the NULL count by the number of rows "
+                f"a null rate of the {table} table is wrong; divide the NULL count by the number of rows "
                 "(0.0 for an empty table) and round to 3 decimals"
             )
 

@@ -25,7 +25,7 @@ def test_df(submission, data_dir):
     """df holds every order of sales.csv"""
     df = fetch(submission, "df", pd.DataFrame, "sales.csv as loaded by the first cell")
     assert len(df) == len(load(data_dir)), (
-        f"df has {len(df)} rows, sales.csv has {len(load(data_dir))}; keep the first cell as it is"
+        "df does not hold every row of sales.csv; keep the first cell as it is"
     )
 
 

@@ -53,7 +53,7 @@ def as_timestamps(index, name):
             try:
                 label = pd.Timestamp(label)
             except ValueError:
-                raise AssertionError(f"{name}'s index holds {label!r}; it must hold dates") from None
+                raise AssertionError(f"{name}'s index holds text that is not a date; it must hold dates") from None
         assert isinstance(label, (dt.date, np.datetime64)), (
             f"{name}'s index holds {type_name(label)} values; it must hold dates — put the dates in the index "
             "(set_index('date'))"
@@ -83,7 +83,7 @@ def test_daily(submission, data_dir):
     assert len(set(days)) == len(days), "daily lists a day twice; one entry per day"
     absent = [d for d in want.index if d not in set(days)]
     assert not absent, (
-        f"daily has no entry for {len(absent)} days, such as {absent[0].date()}: the file has no row for the "
+        "daily has no entry for some days: the file has no row for the "
         "outage days — add them with 0 visits (asfreq('D', fill_value=0) or resample('D').sum())"
     )
     assert days == list(want.index), "daily must run from the first to the last date of the file, one entry per day"
@@ -103,7 +103,8 @@ def test_weekly(submission, data_dir):
     labels = as_timestamps(value.index, "weekly")
     got = value.astype(float).to_numpy()
     assert len(labels) == len(want), (
-        f"weekly has {len(labels)} weeks; January to March 2024 spans {len(want)} weeks from Monday to Sunday"
+        "weekly has the wrong number of weeks; it needs one per week from Monday to Sunday that January to "
+        "March 2024 touches"
     )
     mondays = [d - pd.Timedelta(days=6) for d in want.index]
     assert labels in (list(want.index), mondays), (
@@ -123,7 +124,8 @@ def month_labels(index, name):
     for label in index:
         if isinstance(label, str):
             assert re.fullmatch(r"\d{4}-\d{2}", label), (
-                f"{name}'s index holds {label!r}; label the months by Timestamps (resample('MS')) or as 'YYYY-MM'"
+                f"{name}'s index holds text in another form; label the months by Timestamps (resample('MS')) or as "
+                "'YYYY-MM'"
             )
             months.append(label)
             continue
@@ -132,7 +134,7 @@ def month_labels(index, name):
         )
         label = pd.Timestamp(label)
         assert label.day == 1 or label.is_month_end, (
-            f"{name}'s index holds {label.date()}; label each month by its first (or last) day"
+            f"{name}'s index holds a date inside a month; label each month by its first (or last) day"
         )
         months.append(label.strftime("%Y-%m"))
     return months
@@ -145,7 +147,7 @@ def test_monthly(submission, data_dir):
     _, _, _, want = expected(data_dir)
     months = month_labels(value.index, "monthly")
     assert months == [d.strftime("%Y-%m") for d in want.index], (
-        f"monthly's months are {months}; one entry per month, January to March 2024, in order"
+        "monthly has the wrong months; one entry per month, January to March 2024, in order"
     )
     assert np.allclose(value.astype(float).to_numpy(), want.to_numpy()), "monthly's totals are wrong"
 

@@ -6,7 +6,7 @@ def run(submission, argv):
     assert isinstance(result, (list, tuple)) and len(result) == 3, "run() is a given helper: leave it as it is"
     code, out, err = result
     assert isinstance(code, int) and not isinstance(code, bool), (
-        f"main() must return the exit code as an int, got {code!r}"
+        "main() must return the exit code as an int (SystemExit's code, 0 after a deploy line)"
     )
     return code, out, err
 
@@ -63,7 +63,8 @@ def test_usage_errors(submission, argv, mentions):
     )
     assert out == "", "a usage error must print nothing on stdout"
     assert mentions in err and "usage: deploy" in err, (
-        f"the stderr message of a usage error must show the usage and name the problem ({mentions})"
+        "the stderr message of a usage error must show the usage and name the option or argument at fault, "
+        "as argparse does"
     )
 
 

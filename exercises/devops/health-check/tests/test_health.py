@@ -59,7 +59,7 @@ def test_command_checks(submission):
         "a command exiting with 0 is healthy"
     )
     assert check(submission, {"name": "c", "type": "command", "argv": [py, "-c", "raise SystemExit(4)"]}) == (
-        False, "exit 4"), "a command exiting with code 4 is not healthy, detail 'exit 4'"
+        False, "exit 4"), "a command exiting with a non-zero code is not healthy, detail 'exit N' with its exit code"
     assert check(submission, {"name": "c", "type": "command", "argv": ["/usr/bin/not-installed-here"]}) == (
         False, "not found"), "a command that does not exist is not healthy, detail 'not found'"
     got = check(submission, {"name": "c", "type": "command", "argv": ["sleep", "10"], "timeout": 0.3})
@@ -119,7 +119,7 @@ def test_checks_in_order(submission):
 def test_main(submission, file, code, status):
     """main() reads the JSON file, prints the status last and returns the exit code"""
     got, printed = submission.run([file, "--now", NOW])
-    assert got == code, f"main() must return the exit code of the report ({code} for {file})"
+    assert got == code, "main() must return the exit_code of check_all()'s report (0 ok, 1 degraded, 2 down)"
     lines = printed.strip().splitlines()
     assert lines and lines[-1] == f"status: {status}", "the last printed line must be 'status: <status>'"
     assert len(lines) >= 2, "main() must print a line per check before the status"

@@ -20,10 +20,13 @@ def test_backoff_growth(submission):
     got = submission.backoff_delays(4, 0.25, 3)
     assert isinstance(got, list), "backoff_delays() must return a list"
     assert len(got) == 3, (
-        f"backoff_delays(4, ...) returned {len(got)} waits; there is a wait before attempts 2, 3 and 4 only"
+        "backoff_delays() returned the wrong number of waits; there is a wait before every attempt but the "
+        "first (attempts - 1 waits)"
     )
     assert close(got, [0.25, 0.75, 2.25]), "the waits must be base_delay * factor**i for i = 0, 1, 2, ..."
-    assert close(submission.backoff_delays(2, 7), [7]), "backoff_delays(2, 7) must be [7]"
+    assert close(submission.backoff_delays(2, 7), [7]), (
+        "with two attempts there is exactly one wait, base_delay (factor defaults to 2)"
+    )
     assert submission.backoff_delays(1, 3) == [], "a single attempt has no wait before it"
 
 
@@ -94,7 +97,9 @@ def test_simulate_fatal(submission):
 def test_total_wait_rounded(submission):
     """total_wait is rounded to 3 decimals"""
     got = run(submission, [], 4, 0.1)
-    assert got["total_wait"] == 0.7, "total_wait must be the sum of the waits rounded to 3 decimals (0.1+0.2+0.4)"
+    assert got["total_wait"] == 0.7, (
+        "total_wait must be the sum of the waits rounded to 3 decimals (float sums are not exact)"
+    )
 
 
 @pytest.mark.points(3)
