@@ -25,7 +25,7 @@ def scene(game):
 
 def expect(game, want, message):
     got = scene(game)
-    assert got == want, f"{message}: the scene must be {want!r}, it is {got!r}"
+    assert got == want, f"{message}: the scene must be {want!r}, and it isn't"
 
 
 def play_until_over(game, limit=12):
@@ -94,7 +94,7 @@ def test_one_point_per_press(game):
     game.step()
     score = read(game)["score"]
     assert score == 4, (
-        f"three taps and one long press of SPACE must score 4, got {score}: count KEYDOWN events, "
+        "three taps and one long press of SPACE must score exactly 4: count KEYDOWN events, "
         "not frames where the key is held"
     )
 
@@ -112,14 +112,15 @@ def test_round_time(game):
     frames += 2 * fps - 1
     left = read(game)["time_left"]
     assert abs(left - (ROUND_TIME - 2)) <= 2 / fps, (
-        f"after 2 s of play time_left must be about 8 s, it is {left:.2f}: subtract dt in update() while playing"
+        "after 2 s of play time_left must be about 8 s: subtract dt in update() while playing"
     )
     while scene(game) == "play" and frames < 12 * fps:
         game.step()
         frames += 1
     expect(game, "over", "when the time is up the game is over")
     assert abs(frames - ROUND_TIME * fps) <= 2, (
-        f"the round ended after {frames / fps:.2f} s instead of {ROUND_TIME:g} s"
+        f"the round ended {'too early' if frames < ROUND_TIME * fps else 'too late'}: it lasts {ROUND_TIME:g} s "
+        "of play, counted by subtracting dt each frame"
     )
     assert read(game)["time_left"] == 0, "when the time is up, time_left is 0 (not below)"
 

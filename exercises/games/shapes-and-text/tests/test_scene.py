@@ -117,7 +117,7 @@ def test_one_point_per_press(game):
     game.step()
     score = game.state()["score"]
     assert score == 1, (
-        f"holding SPACE for 20 frames gave a score of {score}; count KEYDOWN events in handle_event, "
+        "holding SPACE down for 20 frames must score exactly 1; count KEYDOWN events in handle_event, "
         "not keys held in update()"
     )
     press_space(game, 2)

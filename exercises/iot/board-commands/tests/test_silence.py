@@ -18,8 +18,8 @@ def test_silent_board(submission, device):
     except TimeoutError:
         elapsed = time.monotonic() - started
         assert elapsed < 1.0, (
-            f"led(True) gave up only after {elapsed:.1f} s; with timeout=0.15 and retries=3 it must give up after "
-            "about 0.45 s: wait at most `timeout` for each attempt"
+            "led(True) took far longer than timeout * retries seconds to give up: wait at most `timeout` for "
+            "each attempt"
         )
     except LearnerTimeout:
         pytest.fail("the board went silent (disconnect) and led(True) never returned; open the port with a "

@@ -49,18 +49,18 @@ def test_hemispheres(submission):
 def test_minutes(submission):
     """to_decimal() divides the minutes by 60"""
     assert submission.to_decimal("00030.0000", "E") == pytest.approx(0.5), (
-        "30 minutes is half a degree: the minutes are the two digits before the dot and the decimals"
+        "with 0 degrees, the result is the minutes / 60: the minutes are the two digits before the dot and the decimals"
     )
-    assert submission.to_decimal("0045.0000", "N") == pytest.approx(0.75), "45 minutes is 0.75 degrees"
+    assert submission.to_decimal("0045.0000", "N") == pytest.approx(0.75), "divide the minutes by 60 for a latitude too"
     assert submission.to_decimal("12225.1640", "W") == pytest.approx(-122.4194), (
         "a longitude has three digits of degrees"
     )
-    assert submission.to_decimal("0000.0000", "N") == 0, "0000.0000 is 0 degrees"
+    assert submission.to_decimal("0000.0000", "N") == 0, "zero degrees and zero minutes is 0"
 
 
 def test_to_decimal_rejects(submission):
     """to_decimal() rejects a bad hemisphere or value with ValueError"""
-    for args, what in ((("4851.5022", "X"), "a hemisphere X"), (("", "N"), "an empty value"),
+    for args, what in ((("4851.5022", "X"), "a hemisphere other than N, S, E or W"), (("", "N"), "an empty value"),
                        (("48a1.5022", "N"), "a value with a letter"), (("4851", "N"), "a value without a dot"),
                        (("-4851.5022", "N"), "a value with a minus sign (the sign comes from the hemisphere)"),
                        (("nan", "N"), "the value nan"), (("1e3", "E"), "a value in exponent notation")):

@@ -20,7 +20,7 @@ def read(submission, device, count, fault):
         kind = getattr(exc, "type_name", type(exc).__name__)
         pytest.fail(f"read_positions() raised {kind} while {fault}; skip every line that is not a valid fix")
     assert isinstance(positions, list) and len(positions) == count, (
-        f"read_positions(port, {count}) must return a list of exactly {count} positions"
+        "read_positions(port, count) must return a list of exactly `count` positions"
     )
     assert all(isinstance(p, dict) and set(p) == {"time", "latitude", "longitude"} for p in positions), (
         "each position must be a dict with the keys time, latitude and longitude"

@@ -65,7 +65,7 @@ def test_values_in_order(submission, device):
     """logs the sensor's next readings, in order, one row each"""
     first = device.state()["sent"]
     rows, _, _ = log(submission, device, 5)
-    assert len(rows) == 6, f"log_readings(port, path, 5) must add exactly 5 rows under the header (got {len(rows) - 1})"
+    assert len(rows) == 6, "logging 5 readings must add exactly 5 rows under the header"
     found = indices(device, rows[1:], first)
     assert None not in found, "a row's values are not those of a line the sensor sent"
     assert all(b == a + 1 for a, b in zip(found, found[1:])), "a reading was skipped or repeated"
@@ -85,7 +85,7 @@ def test_appends_with_one_header(submission, device):
     rows, _, _ = log(submission, device, 1, path=path)
     headers = sum(row == HEADER for row in rows)
     assert headers == 1, (
-        f"the file has {headers} header rows after three runs; write the header only into a new or empty file"
+        "the file must have exactly one header row after three runs; write the header only into a new or empty file"
     )
     assert len(rows) == 7, "after logging 2, 3 and 1 readings into the same file it must hold 6 rows"
 

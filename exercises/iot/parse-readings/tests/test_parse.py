@@ -23,7 +23,8 @@ def rejected(submission, line, what):
     except Exception as exc:  # the learner's code raised something else
         kind = getattr(exc, "type_name", type(exc).__name__)
         raise AssertionError(f"parse_reading() raised {kind} for {what}; raise ValueError for every bad line") from None
-    raise AssertionError(f"parse_reading() accepted {what} (it returned {type(got).__name__}); raise ValueError")
+    kind = getattr(got, "type_name", type(got).__name__)
+    raise AssertionError(f"parse_reading() accepted {what} (it returned a {kind}); raise ValueError")
 
 
 def test_values_and_types(submission):

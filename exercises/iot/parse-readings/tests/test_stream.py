@@ -28,7 +28,7 @@ def read(submission, device, count, fault):
         "the port was opened at another speed than 9600 baud, so every byte arrived scrambled"
     )
     assert isinstance(readings, list) and len(readings) == count, (
-        f"read_readings(port, {count}) must return a list of exactly {count} readings"
+        "read_readings(port, count) must return a list of exactly `count` readings"
     )
     for reading in readings:
         assert isinstance(reading, dict) and set(reading) == KEYS, (

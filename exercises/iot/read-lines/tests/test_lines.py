@@ -45,7 +45,9 @@ def read(submission, count, device):
         raise
     assert not scrambled(device), BAUD
     assert isinstance(lines, list), "read_lines() must return a list of lines"
-    assert len(lines) == count, f"read_lines(port, {count}) returned {len(lines)} lines; it must return exactly {count}"
+    assert len(lines) == count, (
+        "read_lines(port, count) returned the wrong number of lines; it must return exactly `count`"
+    )
     return lines
 
 

@@ -26,7 +26,7 @@ def collect(submission, device, count, fault, **options):
     )
     readings = result["readings"]
     assert isinstance(readings, list) and len(readings) == count, (
-        f"collect(port, {count}) must return exactly {count} readings"
+        "collect(port, count) must return exactly `count` readings"
     )
     assert all(isinstance(r, dict) and set(r) == KEYS for r in readings), "each reading must come from parse_reading"
     return result
@@ -68,7 +68,7 @@ def test_start_once(submission, device):
         "return the sensor's readings in order, none skipped or repeated"
     )
     sent = device.received().count(b"START")
-    assert sent == 1, f"START was sent {sent} times while the sensor streamed normally; send it once, then again " \
+    assert sent == 1, "START was sent more than once while the sensor streamed normally; send it once, then again " \
                       "only after the banner or a silence"
     deadline = time.monotonic() + 0.5
     while device.state()["streaming"] and time.monotonic() < deadline:
@@ -88,7 +88,7 @@ def test_restart(submission, device):
     after = [e["t"] for e in starts(device) if e["t"] > reset_at]
     assert after, "the sensor restarted and no START followed; send START again when the banner appears"
     assert after[0] - reset_at < 0.5, (
-        f"START came {after[0] - reset_at:.1f} s after the banner; send it as soon as the banner arrives, not "
+        "START came too long after the banner; send it as soon as the banner arrives, not "
         "after a timeout"
     )
 
@@ -137,7 +137,7 @@ def test_silences_in_a_row(submission, device):
     timers = [threading.Timer(delay, device.fault, ("disconnect", 0.5)) for delay in (0.3, 1.0)]
     for timer in timers:
         timer.start()
-    collect(submission, device, 8, "the cable dropped out twice for 0.5 s (max_silences=2, timeout=0.4)",
+    collect(submission, device, 8, "the cable dropped out twice, each time for less than max_silences * timeout",
             timeout=0.4, max_silences=2)
     for timer in timers:
         timer.join()
@@ -154,8 +154,8 @@ def test_gives_up(submission, device):
     except ConnectionError as exc:
         elapsed = time.monotonic() - started
         assert elapsed < 1.6, (
-            f"collect() gave up after {elapsed:.1f} s; with timeout=0.25 and max_silences=3 it should take about "
-            "0.75 s"
+            "collect() took far longer than timeout * max_silences seconds to give up; count silent reads in a "
+            "row and stop at max_silences"
         )
         assert "3" in str(exc), "the ConnectionError's message must say how many silent reads there were"
     except LearnerTimeout:

@@ -27,6 +27,12 @@ def test_band_ends(submission):
 
 def test_other_band(submission):
     """decide() uses the setpoint and band it is given"""
-    assert submission.decide(63.5, False, 65.0, 2.0) is False, "63.5 is inside 63..67: keep the relay off"
-    assert submission.decide(62.9, False, 65.0, 2.0) is True, "62.9 is below 63: switch on"
-    assert submission.decide(67.1, True, 65.0, 2.0) is False, "67.1 is above 67: switch off"
+    assert submission.decide(63.5, False, 65.0, 2.0) is False, (
+        "with another setpoint and band, a temperature inside setpoint ± band keeps the relay off"
+    )
+    assert submission.decide(62.9, False, 65.0, 2.0) is True, (
+        "with another setpoint and band, a temperature below setpoint - band switches on"
+    )
+    assert submission.decide(67.1, True, 65.0, 2.0) is False, (
+        "with another setpoint and band, a temperature above setpoint + band switches off"
+    )

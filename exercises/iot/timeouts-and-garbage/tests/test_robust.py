@@ -37,7 +37,7 @@ def read(submission, count, fault, gave_up=IN_A_ROW, **options):
         kind = getattr(exc, "type_name", type(exc).__name__)
         pytest.fail(f"read_readings() raised {kind} while {fault}; a bad line is a failed read: skip it")
     assert isinstance(readings, list) and len(readings) == count, (
-        f"read_readings(port, {count}, ...) must return a list of exactly {count} readings"
+        "read_readings(port, count, ...) must return a list of exactly `count` readings"
     )
     assert all(isinstance(r, dict) and set(r) == KEYS for r in readings), (
         "each reading must be a dict from parse_reading"
@@ -74,7 +74,7 @@ def test_slow_device(submission, device):
     """waits for a slow device as long as the timeout allows"""
     device.fault("delay", 0.35)
     started = time.monotonic()
-    readings = read(submission, 3, "the device was slow (a line every 0.45 s) with timeout=1.0",
+    readings = read(submission, 3, "the device was slow, with a `timeout` long enough for its lines",
                     "which is long enough: open the port with timeout=timeout (the argument), not a fixed value",
                     timeout=1.0, max_failures=2)
     assert plausible(readings), "every reading must be one the sensor sent"
@@ -98,7 +98,7 @@ def test_failures_in_a_row(submission, device):
     thread = threading.Thread(target=bursts, daemon=True)
     thread.start()
     try:
-        readings = read(submission, 5, "bursts of about 4 corrupted lines came between good ones (max_failures=6)",
+        readings = read(submission, 5, "bursts of corrupted lines, shorter than max_failures, came between good ones",
                         timeout=0.5, max_failures=6)
     finally:
         done.set()

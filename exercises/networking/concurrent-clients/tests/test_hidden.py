@@ -32,9 +32,11 @@ def test_loop_not_blocked(net):
     """the event loop is never blocked while a client WORKs"""
     talk = net.talk(("connect", "a"), ("send", "a", "WORK 0.8\n"), ("sleep", 0.1),
                     ("connect", "b"), ("send", "b", "PING\n"), ("readline", "b", 0.4), ("readline", "a", 2))
-    assert talk["a"].lines == ["DONE 0.8\n"], "WORK 0.8 must answer DONE 0.8"
+    assert talk["a"].lines == ["DONE 0.8\n"], (
+        "WORK with a fraction of a second must answer DONE with the number as the client wrote it"
+    )
     assert talk["b"].lines == ["PONG\n"], \
-        "a client who connected during another's WORK 0.8 waited for its PONG: the event loop was blocked; " \
+        "a client who connected during another's WORK waited for its PONG: the event loop was blocked; " \
         "wait with `await asyncio.sleep()`, not time.sleep()"
 
 

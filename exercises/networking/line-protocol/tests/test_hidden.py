@@ -29,8 +29,8 @@ def test_value_with_spaces(net):
 def test_case(net):
     """command words are case-insensitive, keys are not"""
     replies = ask(net, "set Key 1\n", "GeT Key\n", "GET key\n")
-    assert replies[:2] == ["OK\n", "VALUE 1\n"], "`set` and `GeT` are the same commands as SET and GET"
-    assert replies[2] == "NOT_FOUND\n", "keys are case-sensitive: `Key` and `key` are different keys"
+    assert replies[:2] == ["OK\n", "VALUE 1\n"], "command words in lower or mixed case are the same as SET and GET"
+    assert replies[2] == "NOT_FOUND\n", "keys are case-sensitive: two keys that differ only in case are different keys"
 
 
 def test_delete(net):

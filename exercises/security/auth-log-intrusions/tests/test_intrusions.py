@@ -40,13 +40,22 @@ def parsed(submission, line, what, year=None):
     return got
 
 
+RULES = {
+    "time": "a datetime of the line's month, day and clock in the year you are given",
+    "event": "'failed' or 'accepted', in lower case",
+    "user": "the whole user name between 'for' (or 'for invalid user') and the last 'from', spaces included",
+    "ip": "the address after the LAST 'from' of the line, as written (IPv6 included)",
+    "invalid_user": "True exactly when the line says 'invalid user'",
+}
+
+
 def expect(got, what, **fields):
     assert got is not None, f"parse_line returned None for {what}; it is a login line and must be parsed"
     for key, value in fields.items():
         assert key in got, f"parse_line of {what} has no key {key!r}"
         if key == "time":
             assert isinstance(got[key], datetime), f"parse_line of {what}: time is a {kind(got[key])}; make it a datetime"
-        assert got[key] == value, f"parse_line of {what}: {key} is {got[key]!r}, expected {value!r}"
+        assert got[key] == value, f"parse_line of {what}: {key} is wrong; it must be {RULES[key]}"
 
 
 # ------------------------------------------------------------------ parse_line
@@ -76,8 +85,9 @@ def test_parse_login_lines(submission):
 def test_parse_year(submission):
     """parse_line uses the year it is given"""
     line = "Feb 29 12:00:00 web1 sshd[1]: Failed password for bob from 10.0.0.34 port 1234 ssh2"
-    got = parsed(submission, line, "a line with year=2028", 2028)
-    expect(got, "a line with year=2028", time=datetime(2028, 2, 29, 12, 0, 0))
+    what = "a Feb 29 line with a leap year other than 2024 given"
+    got = parsed(submission, line, what, 2028)
+    expect(got, what, time=datetime(2028, 2, 29, 12, 0, 0))
 
 
 @pytest.mark.points(2)
@@ -111,8 +121,8 @@ def test_parse_injected_user(submission):
     got = parsed(submission, line, "a line whose user name contains a fake address", None)
     assert got is not None, "parse_line returned None for a failed login whose user name contains spaces"
     assert got.get("ip") == "203.0.113.66", (
-        f"parse_line read the address {got.get('ip')!r} from a line whose attacker-chosen user name contains "
-        "'from 10.0.0.1 port 22'; the real address is in the LAST 'from <ip> port <port>' of the line"
+        "parse_line read the wrong address from a line whose attacker-chosen user name contains a fake "
+        "'from <ip> port <n>'; the real address is in the LAST 'from <ip> port <port>' of the line"
     )
     assert got.get("user") == "x from 10.0.0.1 port 22", (
         "parse_line must keep the whole user name, spaces included, when it contains a fake 'from ... port ...'"
@@ -191,7 +201,7 @@ def test_brute_force_parameters(submission, data_dir):
         expected, _ = reference_flagged(data_dir / "auth.log", threshold, window)
         got = submission.brute_force_ips("auth.log", threshold, window)
         assert isinstance(got, list) and got == expected, (
-            f"brute_force_ips with threshold={threshold}, window={window} returned the wrong addresses; "
+            "brute_force_ips with a threshold and window other than the defaults returned the wrong addresses; "
             "use the threshold and window you are given rather than fixed numbers (and fix the 60 s check first)"
         )
 
@@ -249,7 +259,7 @@ def test_compromised(submission, data_dir):
             raise AssertionError(f"compromised_logins({name!r}) left out a login in the same second as the "
                                  "address's first failure; 'at or after' includes that second (>=, not >)")
         assert len(trimmed) == len(expected), (
-            f"compromised_logins({name!r}) found {len(trimmed)} logins; report every Accepted login from a "
+            f"compromised_logins({name!r}) found the wrong number of logins; report every Accepted login from a "
             "brute-forcing address at or after its first failure, and nothing else"
         )
         assert trimmed == expected, (

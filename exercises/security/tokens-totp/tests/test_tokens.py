@@ -59,8 +59,8 @@ def test_new_token(submission):
             "new_token returned characters outside the URL-safe alphabet (A-Z a-z 0-9 - _); use secrets.token_urlsafe"
         )
         assert len(token) == math.ceil(nbytes * 4 / 3), (
-            f"new_token({nbytes}) returned {len(token)} characters; {nbytes} random bytes in base64url without "
-            f"padding are {math.ceil(nbytes * 4 / 3)} characters (secrets.token_urlsafe({nbytes}))"
+            "new_token(nbytes) returned a token of the wrong length for a size other than 32; n random bytes in "
+            "base64url without padding are ceil(n * 4 / 3) characters (secrets.token_urlsafe(nbytes))"
         )
     default = submission.new_token()
     assert isinstance(default, str) and len(default) == 43, "new_token() must use 32 bytes by default (43 characters)"
@@ -71,7 +71,7 @@ def test_new_token(submission):
 def test_new_token_too_short(submission):
     """new_token refuses fewer than 16 bytes"""
     for nbytes in (15, 8, 0):
-        raises_value_error(lambda: submission.new_token(nbytes), f"new_token({nbytes})",
+        raises_value_error(lambda: submission.new_token(nbytes), "new_token with fewer than 16 bytes",
                            "fewer than 16 random bytes are too easy to guess")
 
 
@@ -94,10 +94,11 @@ def test_one_time_code_lengths(submission):
     """one_time_code honours digits from 4 to 10"""
     for digits in (4, 8, 10):
         for _ in range(20):
-            code = code_str(submission.one_time_code(digits), f"one_time_code({digits})", digits)
-            assert len(code) == digits and code.isdigit(), f"one_time_code({digits}) must return exactly {digits} digits"
+            what = "one_time_code with digits other than 6"
+            code = code_str(submission.one_time_code(digits), what, digits)
+            assert len(code) == digits and code.isdigit(), f"{what} must return exactly `digits` digits"
     for digits in (3, 11, 0):
-        raises_value_error(lambda: submission.one_time_code(digits), f"one_time_code({digits})",
+        raises_value_error(lambda: submission.one_time_code(digits), "one_time_code with digits outside 4 to 10",
                            "digits must be from 4 to 10")
 
 
@@ -110,11 +111,11 @@ def test_hotp_rfc4226(submission):
     for counter, expected in enumerate(RFC4226):
         got = code_str(submission.hotp(SEED20, counter), "hotp", 6)
         assert got == expected, (
-            f"hotp for counter {counter} is {got!r}, not RFC 4226's value; write the counter as 8 big-endian bytes "
+            "hotp doesn't give RFC 4226's value for one of its test counters; write the counter as 8 big-endian bytes "
             "(counter.to_bytes(8, 'big')) and follow the dynamic truncation steps"
         )
     assert code_str(submission.hotp(SEED20, 0, digits=8), "hotp", 8) == "84755224", (
-        "hotp(..., digits=8) must keep the last 8 digits: number % 10 ** 8"
+        "hotp with more digits than 6 must keep the last `digits` digits: number % 10 ** digits"
     )
 
 
@@ -128,7 +129,7 @@ def test_totp_rfc6238(submission):
             if expected.startswith("0") and got == expected.lstrip("0"):
                 raise AssertionError("totp dropped a leading zero; pad the code to `digits` characters")
             assert got == expected, (
-                f"totp with {algorithm} at time {row[0]} is {got!r}, not the RFC 6238 value; "
+                f"totp with {algorithm} gives the wrong code for one of the RFC 6238 test times; "
                 + ("take the offset from the LAST byte of the HMAC (mac[-1] & 0x0F): SHA-256/512 digests are longer"
                    if algorithm != "sha1" else "counter = floor(time / 30), then HOTP")
             )
@@ -138,13 +139,15 @@ def test_totp_rfc6238(submission):
 def test_totp_step_and_t0(submission):
     """totp uses step and t0, and floors fractional times"""
     expected = {counter: code for counter, code in enumerate(RFC4226)}
-    cases = [((SEED20, 59), {"step": 60}, 0, "step=60"), ((SEED20, 1000), {"t0": 970}, 1, "t0=970"),
+    cases = [((SEED20, 59), {"step": 60}, 0, "a step other than 30"),
+             ((SEED20, 1000), {"t0": 970}, 1, "a t0 other than 0"),
              ((SEED20, 89.99), {}, 2, "a float time"), ((SEED20, 0), {}, 0, "time 0"),
-             ((SEED20, 450), {"step": 50}, 9, "step=50")]
+             ((SEED20, 450), {"step": 50}, 9, "another step other than 30")]
     for args, kwargs, counter, what in cases:
         got = code_str(submission.totp(*args, **kwargs), "totp", 6)
         assert got == expected[counter], (
-            f"totp with {what} returned the wrong code; counter = floor((for_time - t0) / step) (and hotp must pass its test)"
+            f"totp with {what} returned the wrong code; counter = floor((for_time - t0) / step) "
+            "(and hotp must pass its test)"
         )
 
 
@@ -168,8 +171,9 @@ def test_verify_window(submission):
         got = submission.verify_totp(SEED20, code_at(offset), now, window=window)
         assert isinstance(got, bool), f"verify_totp returned a {kind(got)}; return True or False"
         assert got is expected, (
-            f"verify_totp with window={window} returned {got} for the code of the step {offset:+d} from now; it "
-            f"should be {expected}: accept steps from -window to +window"
+            f"verify_totp {'accepted' if got else 'rejected'} the code of {where(offset)}, "
+            f"{'inside' if expected else 'outside'} the window you gave it; it should return {expected}: accept "
+            "steps from -window to +window around the current one"
         )
 
     current = submission.verify_totp(SEED20, code_at(0), now, window=1)
@@ -199,9 +203,9 @@ def test_verify_bad_codes(submission):
         try:
             got = submission.verify_totp(SEED20, code, now)
         except Exception as exc:  # noqa: BLE001
-            raise AssertionError(f"verify_totp raised {getattr(exc, 'type_name', type(exc).__name__)} for {what}; "
-                                 "check the code is a str of `digits` ASCII digits first and return False otherwise") from None
-        assert got is False, f"verify_totp returned {got!r} for {what}; it must be False"
+            raise AssertionError(f"verify_totp raised {kind(exc)} for {what}; check the code is a str of `digits` "
+                                 "ASCII digits first and return False otherwise") from None
+        assert got is False, f"verify_totp didn't return False for {what}; it must be exactly False"
     assert submission.verify_totp(SEED20, good, now) is True, "verify_totp must accept the current code"
 
 
@@ -244,6 +248,11 @@ def test_verify_first_step(submission):
         assert got is True, "verify_totp must accept the current code in the first time step (counter 0)"
 
 
+def where(offset):
+    """A step described in words, relative to the current one."""
+    return "the current step" if offset == 0 else f"a {'later' if offset > 0 else 'earlier'} step"
+
+
 def reference_code(counter, digits=6):
     import hashlib
     import hmac as _hmac
@@ -261,12 +270,14 @@ def test_verify_step(submission):
         for offset, expected in ((0, True), (-1, True), (1, True), (2, False)):
             got = submission.verify_totp(SEED20, reference_code(current + offset), now, step=step)
             assert got is expected, (
-                f"verify_totp with step={step} returned {got} for the code of the step {offset:+d} from now; it "
-                f"should be {expected}: the current step is floor(for_time / step), with the step you are given"
+                f"verify_totp with a step other than 30 {'accepted' if got else 'rejected'} the code of "
+                f"{where(offset)}, {'inside' if expected else 'outside'} the window; it should return {expected}: "
+                "the current step "
+                "is floor(for_time / step), with the step you are given"
             )
         got = submission.verify_totp(SEED20, reference_code(now // 30), now, step=step)
         assert got is False, (
-            f"verify_totp with step={step} accepted the code of the current 30-second step; count the steps "
+            "verify_totp with a step other than 30 accepted the code of the current 30-second step; count the steps "
             "with the step you are given, not 30"
         )
 
@@ -278,7 +289,7 @@ def test_not_predictable(submission):
     except Exception:  # noqa: BLE001 - no `random` module in the learner's code: nothing to check here
         return
     try:
-        for what, call in (("new_token()", submission.new_token), ("one_time_code(10)",
+        for what, call in (("new_token()", submission.new_token), ("one_time_code(digits)",
                                                                     lambda: submission.one_time_code(10))):
             submission.random.seed(0)
             first = call()
