@@ -660,3 +660,21 @@ def test_an_empty_array_is_close_to_no_number(tmp_path: Path, sandbox_settings: 
     report = grade(exercise, {"stats.py": empty}, sandbox_settings)
     assert [test["status"] for test in report["tests"]] == ["fail", "fail", "fail"], report
     assert grade(exercise, {"stats.py": solution}, sandbox_settings)["status"] == "pass"
+
+
+def test_a_check_that_names_the_harness_exception_reports_the_loss(tmp_path: Path, sandbox_settings: Any):
+    """A check that catches every exception and names it would say "raised LearnerTimeout": is the
+    test reported as the timeout it was, with the call that never returned?"""
+    tests = textwrap.dedent("""
+        def test_names_it(submission):
+            try:
+                submission.mean([4.25, 8.5, 17.0])
+            except Exception as exc:
+                raise AssertionError(f"mean() raised {type(exc).__name__}, not ValueError") from None
+    """)
+    exercise = make_exercise(tmp_path / "exercises" / "attacks" / "lost", "stats.py", tests,
+                             "def mean(xs):\n    raise ValueError('no')\n", "\n[limits]\ncall_timeout = 1\n")
+    report = grade(exercise, {"stats.py": "import time\ndef mean(xs):\n    time.sleep(60)\n"}, sandbox_settings)
+    assert report["reason"] == "timeout", report
+    message = report["tests"][0]["message"]
+    assert "Learner" not in message and message.startswith("mean() did not return within 1 s"), message
