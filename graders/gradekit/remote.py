@@ -73,7 +73,7 @@ class LearnerError(Exception):
     """The learner's code raised an exception that is not a built-in one."""
 
     def __init__(self, type_name: str, message: str) -> None:
-        super().__init__(f"{type_name}: {message}" if message else str.__str__(type_name))
+        super().__init__(f"{type_name}: {message}" if message else str(type_name))
         self.type_name = type_name
 
 
@@ -280,7 +280,7 @@ def learner_exception(error: Any, what: str, reveal: bool = True) -> BaseExcepti
     type_name = str(error["type"])
     shown = shown_type(type_name, reveal, builtin_base(error))
     message = str(error["message"])
-    exc_type = _exception_type(error, str.__str__(shown))
+    exc_type = _exception_type(error, str(shown))
     try:
         exc = exc_type(shown, message) if issubclass(exc_type, LearnerError) else exc_type(message)
     except Exception:

@@ -78,7 +78,8 @@ class GpsModule(LineDevice):
         self.no_fix_left = max(0, int(count))
 
     def clock(self, epoch: int) -> str:
-        hundredths = self.first_time - self.first_time % round(self.interval * 100) + epoch * round(self.interval * 100)
+        step = round(self.interval * 100)  # hundredths of a second between fixes
+        hundredths = self.first_time - self.first_time % step + epoch * step
         seconds, hundredths = divmod(hundredths, 100)
         minutes, seconds = divmod(seconds, 60)
         hours, minutes = divmod(minutes, 60)
